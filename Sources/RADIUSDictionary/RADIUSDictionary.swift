@@ -1,0 +1,2 @@
+/// Namespace marker for the `RADIUSDictionary` module; see docs/architecture.md for what lives here.
+public enum RADIUSDictionaryModule {}

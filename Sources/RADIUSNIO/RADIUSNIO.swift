@@ -1,0 +1,2 @@
+/// Namespace marker for the `RADIUSNIO` module; see docs/architecture.md for what lives here.
+public enum RADIUSNIOModule {}

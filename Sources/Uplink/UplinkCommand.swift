@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `uplink` command line: the server and the tools an operator expects around it.
+@main
+struct UplinkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uplink",
+        abstract: "RADIUS/AAA server and ISP billing core for MikroTik RouterOS networks.",
+        version: UplinkVersion.string,
+        subcommands: []
+    )
+}

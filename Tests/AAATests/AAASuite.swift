@@ -1,0 +1,1 @@
+// Tests for the `AAA` module (Swift Testing). Files mirror Sources/AAA.

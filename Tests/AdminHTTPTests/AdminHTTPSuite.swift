@@ -1,0 +1,1 @@
+// Tests for the `AdminHTTP` module (Swift Testing). Files mirror Sources/AdminHTTP.

@@ -1,0 +1,1 @@
+// Tests for the `BillingCore` module (Swift Testing). Files mirror Sources/BillingCore.

@@ -1,0 +1,1 @@
+// Tests for the `BillingStoreSQLite` module (Swift Testing). Files mirror Sources/BillingStoreSQLite.

@@ -1,0 +1,1 @@
+// Tests for the `RADIUSCore` module (Swift Testing). Files mirror Sources/RADIUSCore.

@@ -1,0 +1,1 @@
+// Tests for the `RADIUSDictionary` module (Swift Testing). Files mirror Sources/RADIUSDictionary.

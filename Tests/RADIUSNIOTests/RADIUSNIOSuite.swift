@@ -1,0 +1,1 @@
+// Tests for the `RADIUSNIO` module (Swift Testing). Files mirror Sources/RADIUSNIO.

@@ -1,0 +1,1 @@
+// Tests for the `RADIUSPcap` module (Swift Testing). Files mirror Sources/RADIUSPcap.

@@ -1,0 +1,1 @@
+// Tests for the `Reporting` module (Swift Testing). Files mirror Sources/Reporting.

@@ -1,0 +1,1 @@
+// Tests for the `RouterOSAPI` module (Swift Testing). Files mirror Sources/RouterOSAPI.

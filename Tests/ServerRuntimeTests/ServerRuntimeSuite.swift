@@ -1,0 +1,1 @@
+// Tests for the `ServerRuntime` module (Swift Testing). Files mirror Sources/ServerRuntime.
