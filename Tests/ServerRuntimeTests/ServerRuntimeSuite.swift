@@ -1,1 +1,0 @@
-// Tests for the `ServerRuntime` module (Swift Testing). Files mirror Sources/ServerRuntime.

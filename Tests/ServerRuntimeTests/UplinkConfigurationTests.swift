@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import ServerRuntime
+
+@Suite struct UplinkConfigurationTests {
+    @Test func shippedFileParsesToTheDefaults() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let parsed = try UplinkConfiguration.load(path: root.appendingPathComponent("conf/uplink.toml").path, required: true)
+        #expect(parsed == UplinkConfiguration())
+    }
+
+    @Test func missingOptionalFileGivesDefaults() throws {
+        let parsed = try UplinkConfiguration.load(path: "/nonexistent/uplink.toml", required: false)
+        #expect(parsed == UplinkConfiguration())
+    }
+
+    @Test func missingRequiredFileIsAnError() {
+        #expect(throws: ConfigurationError.self) {
+            _ = try UplinkConfiguration.load(path: "/nonexistent/uplink.toml", required: true)
+        }
+    }
+
+    @Test func valuesOverrideDefaults() throws {
+        let parsed = try UplinkConfiguration.parse(toml: """
+            [server]
+            auth_port = 11812
+            bind = "127.0.0.1"
+            [[nas]]
+            address = "10.0.0.0/8"
+            secret = "s3cret"
+            isp = "Demo ISP"
+            counter_direction = "input-is-download"
+            """, source: "t.toml")
+        #expect(parsed.authPort == 11812)
+        #expect(parsed.bindAddresses == ["127.0.0.1"])
+        #expect(parsed.nasClients.count == 1)
+        #expect(parsed.nasClients.first?.counterDirection == "input-is-download")
+        #expect(parsed.nasClients.first?.requireMessageAuthenticator == true)
+    }
+
+    @Test(arguments: [
+        ("[server]\nauth_prot = 1", "server.auth_prot: unknown key"),
+        ("[server]\nauth_port = 70000", "server.auth_port: 70000 is out of range"),
+        ("[logging]\nlevel = \"loud\"", "logging.level: \"loud\" is not one of"),
+        ("[[nas]]\naddress = \"10.0.0.1\"\nisp = \"x\"", "nas[0].secret is required"),
+    ])
+    func badValuesNameTheKey(text: String, expected: String) {
+        do {
+            _ = try UplinkConfiguration.parse(toml: text, source: "t.toml")
+            Issue.record("expected an error for \(text)")
+        } catch let error as ConfigurationError {
+            #expect(error.description.contains(expected), "\(error)")
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func syntaxErrorCarriesTheLine() {
+        do {
+            _ = try UplinkConfiguration.parse(toml: "[server]\nauth_port = = 3\n", source: "t.toml")
+            Issue.record("expected a syntax error")
+        } catch let error as ConfigurationError {
+            #expect(error.line == 2)
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+}
