@@ -39,3 +39,14 @@ def free_tcp_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@pytest.fixture
+def demo_server(uplink_binary, tmp_path):
+    """A running `uplink serve --demo` on loopback with its own data directory and ports."""
+    from uplink_server import UplinkServer
+
+    server = UplinkServer(uplink_binary, tmp_path / "data").start()
+    yield server
+    code = server.stop()
+    assert code == 0, f"uplink did not stop cleanly ({code}):\n{server.stderr_text()}"
