@@ -164,4 +164,28 @@ import Testing
         // Payload bytes 0...20 may be present: 21 prefixes hold a complete UDP header.
         #expect(datagrams == Self.payload.count + 1)
     }
+
+    @Test("mutated frames never trap, for every link type", arguments: LinkType.allCases)
+    func mutatedFrames(linkType: LinkType) {
+        var random = SplitMix64(state: UInt64(linkType.dlt))
+        let decoder = FrameDecoder(linkType: linkType, ports: [1812])
+        let udp = Builder.udp(payload: Self.payload)
+        let seeds = [
+            Builder.ethernet(etherType: 0x0800, payload: Builder.ipv4(payload: udp), vlanTags: [(0x8100, 1)]),
+            Builder.sll(proto: 0x86DD, payload: Builder.ipv6(nextHeader: 0, payload: Builder.optionsHeader(next: 17) + udp)),
+            Builder.null(family: 2, littleEndian: true, payload: Builder.ipv4(payload: udp)),
+            Builder.ipv6(nextHeader: 44, payload: Builder.fragmentHeader(next: 17, offset: 0, more: true) + udp),
+        ]
+        var decoded = 0
+        for round in 0 ..< 5_000 {
+            var bytes = seeds[round % seeds.count]
+            for _ in 0 ... Int.random(in: 0 ..< 4, using: &random) {
+                bytes[Int.random(in: 0 ..< bytes.count, using: &random)] = UInt8.random(in: 0 ... 255, using: &random)
+            }
+            bytes = Array(bytes.prefix(Int.random(in: 0 ... bytes.count, using: &random)))
+            if decoder.decode(frame(bytes)) != nil { decoded += 1 }
+        }
+        // Reaching here means no trap; some mutated frames must still decode to something.
+        #expect(decoded > 0)
+    }
 }
