@@ -146,4 +146,29 @@ import Testing
             #expect(error.description.contains("IEEE802_11"))
         }
     }
+
+    @Test("mutated conformance files give records or a typed error, never a crash")
+    func mutatedFiles() throws {
+        let original = try [UInt8](Data(contentsOf: try ConformanceFiles.file("pcaps/RADIUS-RFC4675.pcap")))
+        let directory = try TemporaryDirectory()
+        var random = SplitMix64(state: 4675)
+        var failures = 0
+        for round in 0 ..< 300 {
+            var bytes = original
+            for _ in 0 ..< 1 + round % 8 {
+                bytes[Int.random(in: 0 ..< bytes.count, using: &random)] = UInt8.random(in: 0 ... 255, using: &random)
+            }
+            let path = try directory.write(bytes, named: "mutated-\(round).pcap")
+            do {
+                let outcome = try ReadOutcome.read(path)
+                if outcome.error != nil { failures += 1 }
+                let frames = outcome.records.map { $0.datagram?.frameNumber ?? $0.note?.frameNumber ?? 0 }
+                #expect(frames == frames.sorted() && Set(frames).count == frames.count)
+            } catch {
+                failures += 1
+            }
+        }
+        // Some mutations hit record or file headers; those must surface as errors.
+        #expect(failures > 0)
+    }
 }
