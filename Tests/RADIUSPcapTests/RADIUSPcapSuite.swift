@@ -1,1 +1,0 @@
-// Tests for the `RADIUSPcap` module (Swift Testing). Files mirror Sources/RADIUSPcap.
