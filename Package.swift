@@ -160,7 +160,7 @@ let package = Package(
                            .product(name: "NIOEmbedded", package: "swift-nio")],
             swiftSettings: strict
         ),
-        .testTarget(name: "RADIUSPcapTests", dependencies: ["RADIUSPcap", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "RADIUSPcapTests", dependencies: ["RADIUSPcap"], swiftSettings: strict),
         .testTarget(
             name: "RouterOSAPITests",
             dependencies: ["RouterOSAPI", "TestSupport", nioCore, nioPosix],
