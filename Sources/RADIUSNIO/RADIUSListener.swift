@@ -71,8 +71,14 @@ public final class RADIUSListener<Processor: RADIUSRequestProcessor>: Sendable {
     }
 
     deinit {
-        // Completing twice is a no-op; this only keeps an unused listener from leaking its promise.
-        closed.succeed()
+        // A listener dropped without ever finishing must not leak its unfulfilled promise.
+        let finished = state.withLock { state -> Bool in
+            if case .stopped = state { return true }
+            return false
+        }
+        if !finished {
+            closed.succeed()
+        }
     }
 
     /// Replaces the NAS client table without a restart (SIGHUP, admin change).
