@@ -1,4 +1,4 @@
-import CoreMetrics
+import Metrics
 import Logging
 import NIOCore
 import NIOPosix
@@ -8,8 +8,6 @@ import Synchronization
 import Glibc
 #elseif canImport(Musl)
 import Musl
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// The RADIUS UDP server: binds the authentication and accounting sockets and runs a
@@ -244,7 +242,7 @@ public final class RADIUSListener<Processor: RADIUSRequestProcessor>: Sendable {
         }
         if configuration.socketsPerAddress > 1 {
             bootstrap = bootstrap.channelOption(
-                .socketOption(NIOBSDSocket.Option(rawValue: SO_REUSEPORT)),
+                .socketOption(NIOBSDSocket.Option(rawValue: Self.reusePortOption)),
                 value: 1
             )
         }
@@ -266,6 +264,15 @@ public final class RADIUSListener<Processor: RADIUSRequestProcessor>: Sendable {
                 try channel.pipeline.syncOperations.addHandler(handler)
             }
         }
+    }
+
+    /// `SO_REUSEPORT`, which NIO has no named option for.
+    private static var reusePortOption: CInt {
+        #if canImport(Glibc) || canImport(Musl)
+        SO_REUSEPORT
+        #else
+        0x0200  // SO_REUSEPORT on Darwin and the BSDs
+        #endif
     }
 
     /// Per socket: stop reading, drain the handler, close. Completes `closed` when all are closed.

@@ -1,4 +1,4 @@
-import CoreMetrics
+import Metrics
 
 /// The metrics of one socket handler, created once so the hot path only increments.
 ///

@@ -1,4 +1,4 @@
-import CoreMetrics
+import Metrics
 import Synchronization
 
 /// A tiny in-memory `MetricsFactory` for tests: counters and timers by label and dimensions.
