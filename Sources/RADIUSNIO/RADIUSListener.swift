@@ -5,9 +5,9 @@ import NIOPosix
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// The RADIUS UDP server: binds the authentication and accounting sockets and runs a
@@ -125,7 +125,9 @@ public final class RADIUSListener<Processor: RADIUSRequestProcessor>: Sendable {
                             port = actual
                         }
                         if let local {
-                            bound.append(BoundChannel(socket: RADIUSBoundSocket(listener: kind, address: local), channel: channel))
+                            bound.append(
+                                BoundChannel(
+                                    socket: RADIUSBoundSocket(listener: kind, address: local), channel: channel))
                         }
                     }
                 }
@@ -269,15 +271,16 @@ public final class RADIUSListener<Processor: RADIUSRequestProcessor>: Sendable {
     /// `SO_REUSEPORT`, which NIO has no named option for.
     private static var reusePortOption: CInt {
         #if canImport(Glibc) || canImport(Musl)
-        SO_REUSEPORT
+            SO_REUSEPORT
         #else
-        0x0200  // SO_REUSEPORT on Darwin and the BSDs
+            0x0200  // SO_REUSEPORT on Darwin and the BSDs
         #endif
     }
 
     /// Per socket: stop reading, drain the handler, close. Completes `closed` when all are closed.
     private func drainAndClose(_ channels: [BoundChannel]) {
-        logger.info("RADIUS listener shutting down", metadata: [RADIUSLogMetadataKey.count.rawValue: "\(channels.count)"])
+        logger.info(
+            "RADIUS listener shutting down", metadata: [RADIUSLogMetadataKey.count.rawValue: "\(channels.count)"])
         let gracePeriod = configuration.shutdownGracePeriod
         let futures = channels.map { entry -> EventLoopFuture<Void> in
             let channel = entry.channel
@@ -285,9 +288,11 @@ public final class RADIUSListener<Processor: RADIUSRequestProcessor>: Sendable {
                 .recover { _ in }
                 .flatMap {
                     channel.eventLoop.flatSubmit {
-                        guard let handler = try? channel.pipeline.syncOperations.handler(
-                            type: RADIUSServerHandler<Processor>.self
-                        ) else {
+                        guard
+                            let handler = try? channel.pipeline.syncOperations.handler(
+                                type: RADIUSServerHandler<Processor>.self
+                            )
+                        else {
                             return channel.eventLoop.makeSucceededVoidFuture()
                         }
                         return handler.startDraining(gracePeriod: gracePeriod, eventLoop: channel.eventLoop)

@@ -170,7 +170,11 @@ public final class RADIUSServerHandler<Processor: RADIUSRequestProcessor>: Chann
         nextToken &+= 1
         let token = nextToken
         cache.begin(key, token: token, receivedAt: now, remoteAddress: remote)
-        let packet = envelope.data.getSlice(at: envelope.data.readerIndex, length: header.length) ?? envelope.data
+        // A compact copy: the datagram is a slice of the shared receive buffer (32 × 4096 bytes),
+        // which a processor that keeps the packet (async auth, accounting batches) would pin.
+        var packet = context.channel.allocator.buffer(capacity: header.length)
+        packet.writeImmutableBuffer(
+            envelope.data.getSlice(at: envelope.data.readerIndex, length: header.length) ?? envelope.data)
         let request = RADIUSInboundRequest(
             packet: packet,
             header: header,
@@ -305,7 +309,7 @@ public final class RADIUSServerHandler<Processor: RADIUSRequestProcessor>: Chann
         metrics.countDrop(.unknownClient)
         if let source = NetworkAddress(remote), unknownClients.shouldLog(source, now: now) {
             logger.warning(
-                "request from unknown RADIUS client dropped (further ones from this address are not logged for a while)",
+                "request from unknown RADIUS client dropped (logged once per address per interval)",
                 metadata: metadata(remote, header)
             )
         } else {

@@ -58,8 +58,10 @@ struct RADIUSListenerTests {
 
         let auth = TestDatagrams.request(identifier: 1)
         let acct = TestDatagrams.request(code: RADIUSPacketHeader.Code.accountingRequest, identifier: 2)
-        let authReplies = try await LoopbackClient.exchange([auth], with: Self.socket(sockets, .authentication), expecting: 1)
-        let acctReplies = try await LoopbackClient.exchange([acct], with: Self.socket(sockets, .accounting), expecting: 1)
+        let authReplies = try await LoopbackClient.exchange(
+            [auth], with: Self.socket(sockets, .authentication), expecting: 1)
+        let acctReplies = try await LoopbackClient.exchange(
+            [acct], with: Self.socket(sockets, .accounting), expecting: 1)
 
         #expect(authReplies.map(\.data) == [TestDatagrams.echoReply(to: auth)])
         #expect(acctReplies.map(\.data) == [TestDatagrams.echoReply(to: acct)])
