@@ -156,7 +156,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RADIUSNIOTests",
-            dependencies: ["RADIUSNIO", "RADIUSCore", "TestSupport", nioCore, nioPosix,
+            dependencies: ["RADIUSNIO", "RADIUSCore", "TestSupport", nioCore, nioPosix, logging, metrics,
                            .product(name: "NIOEmbedded", package: "swift-nio")],
             swiftSettings: strict
         ),

@@ -10,7 +10,7 @@ public struct RADIUSInboundRequest<ClientContext: Sendable>: Sendable {
     /// The packet: exactly `header.length` bytes; padding after the Length field is cut off.
     public var packet: ByteBuffer
     /// The header fields, already read.
-    public var header: RADIUSPacketHeader
+    public var header: RADIUSDatagramHeader
     /// Where the request came from; the reply goes back to this address and port.
     public var remoteAddress: SocketAddress
     /// Which service the request arrived on.
@@ -27,7 +27,7 @@ public struct RADIUSInboundRequest<ClientContext: Sendable>: Sendable {
     /// Creates a request (the listener does this; tests of processors may too).
     public init(
         packet: ByteBuffer,
-        header: RADIUSPacketHeader,
+        header: RADIUSDatagramHeader,
         remoteAddress: SocketAddress,
         listener: RADIUSListenerKind,
         clientPrefix: NetworkPrefix,

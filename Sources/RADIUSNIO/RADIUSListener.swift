@@ -233,7 +233,7 @@ public final class RADIUSListener<Processor: RADIUSRequestProcessor>: Sendable {
             .channelOption(.datagramVectorReadMessageCount, value: messageCount)
             .channelOption(
                 .recvAllocator,
-                value: FixedSizeRecvByteBufferAllocator(capacity: messageCount * RADIUSPacketHeader.maximumLength)
+                value: FixedSizeRecvByteBufferAllocator(capacity: messageCount * RADIUSDatagramHeader.maximumLength)
             )
         if isIPv6 {
             // Keep IPv4 off the IPv6 socket so that "0.0.0.0" and "::" can share a port.

@@ -19,8 +19,8 @@ public enum RADIUSListenerKind: String, Hashable, Sendable, CaseIterable, Custom
     /// (RFC 2866 §3), and Status-Server (12) on both (RFC 5997 §3).
     public var acceptedCodes: Set<UInt8> {
         switch self {
-        case .authentication: [RADIUSPacketHeader.Code.accessRequest, RADIUSPacketHeader.Code.statusServer]
-        case .accounting: [RADIUSPacketHeader.Code.accountingRequest, RADIUSPacketHeader.Code.statusServer]
+        case .authentication: [RADIUSDatagramHeader.Code.accessRequest, RADIUSDatagramHeader.Code.statusServer]
+        case .accounting: [RADIUSDatagramHeader.Code.accountingRequest, RADIUSDatagramHeader.Code.statusServer]
         }
     }
 

@@ -7,7 +7,7 @@ struct RADIUSRequestKey: Hashable, Sendable {
     var authenticatorHigh: UInt64
     var authenticatorLow: UInt64
 
-    init(source: NetworkAddress, port: UInt16, header: RADIUSPacketHeader) {
+    init(source: NetworkAddress, port: UInt16, header: RADIUSDatagramHeader) {
         self.source = source
         self.port = port
         self.identifier = header.identifier

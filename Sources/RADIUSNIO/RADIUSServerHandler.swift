@@ -119,8 +119,8 @@ public final class RADIUSServerHandler<Processor: RADIUSRequestProcessor>: Chann
         inReadBatch = true
         let remote = envelope.remoteAddress
 
-        let header: RADIUSPacketHeader
-        switch RADIUSPacketHeader.validate(envelope.data) {
+        let header: RADIUSDatagramHeader
+        switch RADIUSDatagramHeader.validate(envelope.data) {
         case .success(let valid):
             header = valid
         case .failure(let reason):
@@ -297,7 +297,7 @@ public final class RADIUSServerHandler<Processor: RADIUSRequestProcessor>: Chann
 
     // MARK: Drops
 
-    private func drop(_ reason: RADIUSDropReason, from remote: SocketAddress, header: RADIUSPacketHeader? = nil) {
+    private func drop(_ reason: RADIUSDropReason, from remote: SocketAddress, header: RADIUSDatagramHeader? = nil) {
         metrics.countDrop(reason)
         logger.trace(
             "datagram dropped",
@@ -305,7 +305,7 @@ public final class RADIUSServerHandler<Processor: RADIUSRequestProcessor>: Chann
         )
     }
 
-    private func dropUnknownClient(_ remote: SocketAddress, header: RADIUSPacketHeader, now: NIODeadline) {
+    private func dropUnknownClient(_ remote: SocketAddress, header: RADIUSDatagramHeader, now: NIODeadline) {
         metrics.countDrop(.unknownClient)
         if let source = NetworkAddress(remote), unknownClients.shouldLog(source, now: now) {
             logger.warning(
@@ -319,7 +319,7 @@ public final class RADIUSServerHandler<Processor: RADIUSRequestProcessor>: Chann
 
     private func metadata(
         _ remote: SocketAddress,
-        _ header: RADIUSPacketHeader?,
+        _ header: RADIUSDatagramHeader?,
         _ extra: Logger.Metadata = [:]
     ) -> Logger.Metadata {
         var metadata = extra

@@ -62,9 +62,9 @@ struct RADIUSTransportMetrics {
     /// The `code` label value: the RFC name of the Codes a listener accepts.
     static func codeName(_ code: UInt8) -> String {
         switch code {
-        case RADIUSPacketHeader.Code.accessRequest: "Access-Request"
-        case RADIUSPacketHeader.Code.accountingRequest: "Accounting-Request"
-        case RADIUSPacketHeader.Code.statusServer: "Status-Server"
+        case RADIUSDatagramHeader.Code.accessRequest: "Access-Request"
+        case RADIUSDatagramHeader.Code.accountingRequest: "Accounting-Request"
+        case RADIUSDatagramHeader.Code.statusServer: "Status-Server"
         default: String(code)
         }
     }

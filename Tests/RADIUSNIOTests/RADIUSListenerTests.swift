@@ -57,7 +57,7 @@ struct RADIUSListenerTests {
         #expect(listener.boundSockets == sockets)
 
         let auth = TestDatagrams.request(identifier: 1)
-        let acct = TestDatagrams.request(code: RADIUSPacketHeader.Code.accountingRequest, identifier: 2)
+        let acct = TestDatagrams.request(code: RADIUSDatagramHeader.Code.accountingRequest, identifier: 2)
         let authReplies = try await LoopbackClient.exchange(
             [auth], with: Self.socket(sockets, .authentication), expecting: 1)
         let acctReplies = try await LoopbackClient.exchange(

@@ -12,7 +12,7 @@ struct RADIUSReplyCacheTests {
         RADIUSRequestKey(
             source: .v4(0xC000_0201),
             port: 1,
-            header: RADIUSPacketHeader(
+            header: RADIUSDatagramHeader(
                 code: 1,
                 identifier: identifier,
                 length: 20,

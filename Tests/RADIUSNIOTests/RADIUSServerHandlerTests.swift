@@ -23,7 +23,7 @@ struct RADIUSServerHandlerTests {
         #expect(received.client == "nas10")
         #expect(received.clientPrefix == (try NetworkPrefix("192.0.2.10/32")))
         #expect(received.listener == .authentication)
-        #expect(received.header.code == RADIUSPacketHeader.Code.accessRequest)
+        #expect(received.header.code == RADIUSDatagramHeader.Code.accessRequest)
         #expect(received.header.identifier == 7)
         #expect(received.remoteAddress == source)
         #expect(fixture.requests("Access-Request") == 1)
@@ -78,13 +78,13 @@ struct RADIUSServerHandlerTests {
     @Test(
         "each port accepts only its Codes and Status-Server",
         arguments: [
-            (RADIUSListenerKind.authentication, RADIUSPacketHeader.Code.accessRequest, true),
-            (.authentication, RADIUSPacketHeader.Code.accountingRequest, false),
-            (.authentication, RADIUSPacketHeader.Code.statusServer, true),
+            (RADIUSListenerKind.authentication, RADIUSDatagramHeader.Code.accessRequest, true),
+            (.authentication, RADIUSDatagramHeader.Code.accountingRequest, false),
+            (.authentication, RADIUSDatagramHeader.Code.statusServer, true),
             (.authentication, 2, false),
-            (.accounting, RADIUSPacketHeader.Code.accountingRequest, true),
-            (.accounting, RADIUSPacketHeader.Code.accessRequest, false),
-            (.accounting, RADIUSPacketHeader.Code.statusServer, true),
+            (.accounting, RADIUSDatagramHeader.Code.accountingRequest, true),
+            (.accounting, RADIUSDatagramHeader.Code.accessRequest, false),
+            (.accounting, RADIUSDatagramHeader.Code.statusServer, true),
         ]
     )
     func acceptedCodes(listener: RADIUSListenerKind, code: UInt8, accepted: Bool) throws {
@@ -149,7 +149,7 @@ struct RADIUSServerHandlerTests {
         let processor = DeferredProcessor()
         let fixture = try HandlerFixture(processor: processor, listener: .accounting)
         let source = try TestDatagrams.address("192.0.2.10", 1)
-        let request = TestDatagrams.request(code: RADIUSPacketHeader.Code.accountingRequest)
+        let request = TestDatagrams.request(code: RADIUSDatagramHeader.Code.accountingRequest)
 
         try fixture.send(request, from: source)
         processor.drop(0, RADIUSDropReason("not_committed"))

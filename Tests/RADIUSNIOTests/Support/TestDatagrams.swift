@@ -7,7 +7,7 @@ enum TestDatagrams {
     /// `lengthField` overrides it), an authenticator filled with `authenticatorByte`, then the
     /// attribute bytes and `padding` extra bytes.
     static func request(
-        code: UInt8 = RADIUSPacketHeader.Code.accessRequest,
+        code: UInt8 = RADIUSDatagramHeader.Code.accessRequest,
         identifier: UInt8 = 7,
         authenticatorByte: UInt8 = 0xA5,
         attributes: [UInt8] = [1, 7, 0x62, 0x61, 0x73, 0x69, 0x63],

@@ -3,13 +3,13 @@ import Testing
 
 @testable import RADIUSNIO
 
-@Suite("RADIUSPacketHeader: RFC 2865 §3 length rules")
-struct RADIUSPacketHeaderTests {
+@Suite("RADIUSDatagramHeader: RFC 2865 §3 length rules")
+struct RADIUSDatagramHeaderTests {
     @Test("reads every field of a valid header")
     func fields() throws {
         var datagram = ByteBuffer(bytes: [4, 0x2A, 0, 20])
         datagram.writeBytes(Array(1...16) as [UInt8])
-        let header = try RADIUSPacketHeader.validate(datagram).get()
+        let header = try RADIUSDatagramHeader.validate(datagram).get()
         #expect(header.code == 4)
         #expect(header.identifier == 0x2A)
         #expect(header.length == 20)
@@ -37,7 +37,7 @@ struct RADIUSPacketHeaderTests {
         if let lengthField, datagramSize >= 4 {
             datagram.setInteger(UInt16(lengthField), at: 2)
         }
-        switch RADIUSPacketHeader.validate(datagram) {
+        switch RADIUSDatagramHeader.validate(datagram) {
         case .success(let header):
             #expect(expected == nil)
             #expect(header.length == lengthField)
@@ -51,7 +51,7 @@ struct RADIUSPacketHeaderTests {
         var datagram = ByteBuffer(bytes: [0xFF, 0xFF])
         datagram.writeBytes([1, 9, 0, 20] + [UInt8](repeating: 7, count: 16))
         datagram.moveReaderIndex(forwardBy: 2)
-        let header = try RADIUSPacketHeader.validate(datagram).get()
+        let header = try RADIUSDatagramHeader.validate(datagram).get()
         #expect(header.code == 1)
         #expect(header.identifier == 9)
     }

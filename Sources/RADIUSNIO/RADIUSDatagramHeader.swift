@@ -4,7 +4,7 @@ import NIOCore
 ///
 /// The transport needs only this much to drop malformed datagrams cheaply and to detect
 /// retransmissions; the full codec lives in `RADIUSCore` and runs in the processor.
-public struct RADIUSPacketHeader: Hashable, Sendable {
+public struct RADIUSDatagramHeader: Hashable, Sendable {
     /// Request Codes the transport knows by number (RFC 2865 §3, RFC 2866 §3, RFC 5997 §3).
     public enum Code {
         /// Access-Request (RFC 2865 §4.1).
@@ -45,7 +45,7 @@ public struct RADIUSPacketHeader: Hashable, Sendable {
     /// - Returns: the header, or the reason to drop the datagram: `too_short` when fewer than
     ///   20 bytes arrived, `bad_length` when the Length field is below 20, above 4096 or above
     ///   the number of bytes received. Bytes beyond Length are padding and are ignored.
-    public static func validate(_ datagram: ByteBuffer) -> Result<RADIUSPacketHeader, RADIUSDropReason> {
+    public static func validate(_ datagram: ByteBuffer) -> Result<RADIUSDatagramHeader, RADIUSDropReason> {
         let start = datagram.readerIndex
         guard datagram.readableBytes >= minimumLength,
             let code = datagram.getInteger(at: start, as: UInt8.self),
@@ -61,7 +61,7 @@ public struct RADIUSPacketHeader: Hashable, Sendable {
             return .failure(.badLength)
         }
         return .success(
-            RADIUSPacketHeader(
+            RADIUSDatagramHeader(
                 code: code,
                 identifier: identifier,
                 length: length,
