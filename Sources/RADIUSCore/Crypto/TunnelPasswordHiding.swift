@@ -5,8 +5,12 @@
 /// a length octet, the data and zero padding to a multiple of 16. Block 1 is XORed with
 /// MD5(secret | Request Authenticator | Salt), block i with MD5(secret | ciphertext block i-1).
 public enum TunnelPasswordHiding {
-    /// Largest plaintext: 253 octets minus tag, salt and length octet, rounded down to fit blocks.
-    public static let maxPlaintextLength = 240
+    /// Largest plaintext: 253 octets minus tag, salt and length octet. When the padded
+    /// ciphertext would not fit, it is cut at 250 octets (as FreeRADIUS does); `reveal`
+    /// accepts such a short final block.
+    public static let maxPlaintextLength = 249
+    /// Largest salt + ciphertext that fits after a tag octet.
+    static let maxHiddenLength = 252
 
     /// Encrypts `data` with a fresh random salt unless `salt` is given (tests).
     public static func hide(
@@ -28,22 +32,24 @@ public enum TunnelPasswordHiding {
             output.append(contentsOf: block)
             previous = block
         }
-        return output
+        return Array(output.prefix(maxHiddenLength))
     }
 
-    /// Decrypts salt + ciphertext. Nil when the input is too short, not a multiple of 16 after
-    /// the salt, or the embedded length exceeds the data (RFC 2868 §3.5: treat as invalid).
+    /// Decrypts salt + ciphertext. Nil when there is no full first block or the embedded
+    /// length exceeds the data (RFC 2868 §3.5: treat as invalid). A short final block (a
+    /// maximum-length value cut to fit the attribute) is accepted.
     public static func reveal(
         _ hidden: [UInt8], secret: SharedSecret, requestAuthenticator: RADIUSAuthenticator
     ) -> [UInt8]? {
-        guard hidden.count >= 18, (hidden.count - 2) % 16 == 0 else { return nil }
+        guard hidden.count >= 18 else { return nil }
         var previous = requestAuthenticator.bytes + hidden[0..<2]
         var plain = [UInt8]()
         plain.reserveCapacity(hidden.count - 2)
         for blockStart in stride(from: 2, to: hidden.count, by: 16) {
             let key = CryptoPrimitives.md5(secret.bytes, previous)
-            for index in 0..<16 { plain.append(hidden[blockStart + index] ^ key[index]) }
-            previous = Array(hidden[blockStart..<blockStart + 16])
+            let blockEnd = Swift.min(blockStart + 16, hidden.count)
+            for index in blockStart..<blockEnd { plain.append(hidden[index] ^ key[index - blockStart]) }
+            previous = Array(hidden[blockStart..<blockEnd])
         }
         let length = Int(plain[0])
         guard length <= plain.count - 1 else { return nil }

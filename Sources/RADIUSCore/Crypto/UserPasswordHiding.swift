@@ -4,11 +4,12 @@
 /// The plaintext is padded with zeros to a multiple of 16; block i is XORed with
 /// MD5(secret | previous ciphertext block), the first with MD5(secret | Request Authenticator).
 public enum UserPasswordHiding {
-    /// Hides `password` (at most 128 octets; longer input is truncated, RFC 2865 §5.2).
+    /// Hides `password`. RFC 2865 §5.2 caps User-Password at 128 octets (callers check that);
+    /// vendor attributes with `encrypt=1` may be longer, up to what fits an attribute.
     public static func hide(
         _ password: [UInt8], secret: SharedSecret, requestAuthenticator: RADIUSAuthenticator
     ) -> [UInt8] {
-        var plain = Array(password.prefix(RADIUSLimits.maxUserPasswordLength))
+        var plain = password
         let padded = Swift.max(16, (plain.count + 15) / 16 * 16)
         plain.append(contentsOf: repeatElement(0, count: padded - plain.count))
         var output = [UInt8]()

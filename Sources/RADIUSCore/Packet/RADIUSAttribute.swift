@@ -52,3 +52,28 @@ extension ByteBuffer {
         return written
     }
 }
+
+extension RADIUSAttribute {
+    /// Splits a bare attribute list (no packet header) into attributes, as slices of `bytes`.
+    /// Throws `attributeTooShort`/`attributeOverflow` with the offset of the bad attribute.
+    public static func parseList(_ bytes: ByteBuffer) throws(RADIUSDecodingError) -> [RADIUSAttribute] {
+        var attributes: [RADIUSAttribute] = []
+        var offset = 0
+        let base = bytes.readerIndex
+        let end = bytes.readableBytes
+        while offset < end {
+            guard offset + 2 <= end, let type = bytes.getInteger(at: base + offset, as: UInt8.self),
+                let length = bytes.getInteger(at: base + offset + 1, as: UInt8.self)
+            else { throw RADIUSDecodingError(.attributeOverflow, at: offset) }
+            guard length >= 2 else { throw RADIUSDecodingError(.attributeTooShort, at: offset) }
+            guard offset + Int(length) <= end, let value = bytes.getSlice(at: base + offset + 2, length: Int(length) - 2)
+            else { throw RADIUSDecodingError(.attributeOverflow, at: offset) }
+            attributes.append(RADIUSAttribute(type: type, value: value))
+            guard attributes.count <= RADIUSLimits.maxAttributesPerPacket else {
+                throw RADIUSDecodingError(.tooManyAttributes, at: offset)
+            }
+            offset += Int(length)
+        }
+        return attributes
+    }
+}

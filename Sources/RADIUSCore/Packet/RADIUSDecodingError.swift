@@ -28,6 +28,8 @@ public struct RADIUSDecodingError: Error, Hashable, Sendable, CustomStringConver
         case unknownCode = "unknown_code"
         /// An attribute header claims a length below 2 (RFC 2865 §5).
         case attributeTooShort = "attribute_too_short"
+        /// An attribute with Type 0, which RFC 2865 §5 leaves unassigned.
+        case invalidAttributeType = "invalid_attribute_type"
         /// An attribute runs past the end of the packet (RFC 2865 §5).
         case attributeOverflow = "attribute_overflow"
         /// More attributes than `RADIUSLimits.maxAttributesPerPacket`.

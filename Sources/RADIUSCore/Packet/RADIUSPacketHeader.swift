@@ -47,6 +47,7 @@ public struct RADIUSPacketHeader: Hashable, Sendable {
                 let attributeLength = bytes.getInteger(at: base + offset + 1, as: UInt8.self)
             else { throw RADIUSDecodingError(.attributeOverflow, at: offset) }
             guard attributeLength >= 2 else { throw RADIUSDecodingError(.attributeTooShort, at: offset) }
+            guard type != 0 else { throw RADIUSDecodingError(.invalidAttributeType, at: offset) }
             guard offset + Int(attributeLength) <= length else {
                 throw RADIUSDecodingError(.attributeOverflow, at: offset)
             }

@@ -56,12 +56,25 @@ public struct AttributeDecoder: Sendable {
                         consumed += 1
                     }
                 }
-                output.append(decodeLeaf(oid: AttributeOID(type: attribute.type), definition: topDefinition, bytes: value[...]))
+                if attribute.type == Self.nasFilterRuleType, topDefinition?.isConcatenated == true {
+                    // RFC 4849 §2: the joined value holds rules separated by NUL octets.
+                    for rule in value.split(separator: 0, omittingEmptySubsequences: true) {
+                        output.append(decodeLeaf(oid: AttributeOID(type: attribute.type), definition: topDefinition, bytes: rule))
+                    }
+                } else {
+                    output.append(decodeLeaf(oid: AttributeOID(type: attribute.type), definition: topDefinition, bytes: value[...]))
+                }
                 index += consumed
             }
         }
+        // Zero-length values carry nothing (RFC 8044 gives every type but octets a minimum
+        // length); like FreeRADIUS, the structured view leaves them out. The raw packet keeps them.
+        output.removeAll { $0.wire.isEmpty && $0.dataType != .octets || $0.wire.isEmpty && $0.isRaw }
         return output
     }
+
+    /// NAS-Filter-Rule (RFC 4849): several rules share the concatenated value, NUL-separated.
+    static let nasFilterRuleType: UInt8 = 92
 
     /// The container type RFC 2865 / RFC 6929 give attribute numbers when no dictionary says.
     static func defaultType(of type: UInt8) -> RADIUSDataType {

@@ -25,12 +25,52 @@ public struct AttributeEncoder: Sendable {
         self.salt = salt
     }
 
-    /// Encodes every attribute, in order.
+    /// Encodes every attribute, in order. Consecutive leaves of the same TLV parent (e.g.
+    /// `241.5.1` and `241.5.2`) are packed into one parent attribute (RFC 6929 §2.3).
     public func encode(_ attributes: [StructuredAttribute]) throws(AttributeEncodingError) -> [RADIUSAttribute] {
         var output: [RADIUSAttribute] = []
         output.reserveCapacity(attributes.count)
-        for attribute in attributes { output.append(contentsOf: try encode(attribute)) }
+        var pendingRules: [UInt8]?
+        for attribute in groupTLVLeaves(attributes) {
+            // RFC 4849 §2: consecutive NAS-Filter-Rules are packed NUL-separated, then split.
+            if attribute.type == AttributeDecoder.nasFilterRuleType, attribute.oid.count == 1, !attribute.isRaw,
+                schema.attribute(at: attribute.oid)?.isConcatenated == true
+            {
+                let rule = try payload(of: attribute)
+                pendingRules = pendingRules.map { $0 + [0] + rule } ?? rule
+                continue
+            }
+            if let rules = pendingRules {
+                output += try wrap(rules, oid: AttributeOID(type: AttributeDecoder.nasFilterRuleType), name: "NAS-Filter-Rule", concatenate: true)
+                pendingRules = nil
+            }
+            output.append(contentsOf: try encode(attribute))
+        }
+        if let rules = pendingRules {
+            output += try wrap(rules, oid: AttributeOID(type: AttributeDecoder.nasFilterRuleType), name: "NAS-Filter-Rule", concatenate: true)
+        }
         return output
+    }
+
+    /// Folds runs of leaves whose parent OID is a `tlv` definition into one parent attribute.
+    func groupTLVLeaves(_ attributes: [StructuredAttribute]) -> [StructuredAttribute] {
+        var result: [StructuredAttribute] = []
+        for attribute in attributes {
+            let parentOID = attribute.oid.parent
+            guard attribute.oid.count >= 2, let parent = schema.attribute(at: parentOID), parent.dataType == .tlv else {
+                result.append(attribute)
+                continue
+            }
+            if var last = result.last, last.oid == parentOID, !last.isRaw, case .tlv(var children) = last.value {
+                children.append(attribute)
+                last.value = .tlv(children)
+                result[result.count - 1] = last
+            } else {
+                result.append(StructuredAttribute(parent, .tlv([attribute])))
+            }
+        }
+        // Parents may themselves be TLV children: fold again until nothing changes.
+        return result.count < attributes.count ? groupTLVLeaves(result) : result
     }
 
     /// Encodes one attribute into one or more wire attributes.
@@ -77,7 +117,7 @@ public struct AttributeEncoder: Sendable {
             case .userPassword:
                 bytes = UserPasswordHiding.hide(bytes, secret: secret, requestAuthenticator: requestAuthenticator)
             case .tunnelPassword:
-                guard bytes.count <= TunnelPasswordHiding.maxPlaintextLength else {
+                guard bytes.count <= TunnelPasswordHiding.maxPlaintextLength - (hasTag ? 0 : -1) else {
                     throw AttributeEncodingError(.valueTooLong, attribute: attribute.name)
                 }
                 bytes = TunnelPasswordHiding.hide(

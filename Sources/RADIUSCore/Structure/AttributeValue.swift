@@ -33,7 +33,7 @@ public indirect enum AttributeValue: Hashable, Sendable {
         case .octets(let bytes): HexCoding.encode(bytes)
         case .integer(let value): String(value)
         case .signed(let value): String(value)
-        case .date(let value): String(value)
+        case .date(let value): RADIUSDate.iso8601(value)
         case .ipv4(let value): value.description
         case .ipv6(let value): value.description
         case .ipv4Prefix(let value): value.description

@@ -97,7 +97,7 @@ public enum ValueCodec {
             if text.hasPrefix("0x"), let number = UInt64(text.dropFirst(2), radix: 16) { return .integer(number) }
             return nil
         case .date:
-            return UInt32(text).map(AttributeValue.date)
+            return RADIUSDate.parse(text).map(AttributeValue.date)
         case .signed:
             return Int32(text).map(AttributeValue.signed)
         case .ipaddr:

@@ -12,8 +12,9 @@ public struct IPv6Prefix: Hashable, Sendable, CustomStringConvertible {
         self.length = length
     }
 
-    /// Decodes the wire form; nil when malformed (reserved octet, length > 128, too many or too
-    /// few octets for the length, or bits set past the prefix — RFC 8044 §3.10 says invalid).
+    /// Decodes the wire form; nil when malformed (reserved octet, length > 128, more than 16 or
+    /// fewer octets than the length needs). Bits past the prefix are cleared, as FreeRADIUS
+    /// does (RFC 8044 §3.10 asks senders to zero them; receivers are lenient).
     public init?(wire: [UInt8]) {
         guard wire.count >= 2, wire.count <= 18, wire[0] == 0, wire[1] <= 128 else { return nil }
         let length = Int(wire[1])
@@ -24,11 +25,9 @@ public struct IPv6Prefix: Hashable, Sendable, CustomStringConvertible {
         for index in 0..<16 {
             let bitsBefore = index * 8
             if bitsBefore >= length {
-                guard full[index] == 0 else { return nil }
+                full[index] = 0
             } else if bitsBefore + 8 > length {
-                let mask = UInt8(truncatingIfNeeded: 0xFF << (8 - (length - bitsBefore)))
-                guard full[index] & ~mask == 0 else { return nil }
-                full[index] &= mask
+                full[index] &= UInt8(truncatingIfNeeded: 0xFF << (8 - (length - bitsBefore)))
             }
         }
         guard let address = IPv6Address(bytes: full) else { return nil }
