@@ -51,7 +51,7 @@ extension RADIUSPacket {
         appendRaw(key, buffer, tag: tag)
     }
 
-    /// Appends an attribute whose value octets are given as is.
+    /// Appends an attribute whose value octets are given as is (cut to what one attribute holds).
     public mutating func appendRaw<Value>(_ key: AttributeKey<Value>, _ value: ByteBuffer, tag: UInt8? = nil) {
         var payload = ByteBuffer()
         if key.hasTag {
@@ -70,8 +70,10 @@ extension RADIUSPacket {
             var vsa = ByteBuffer()
             vsa.writeInteger(vendor)
             vsa.writeInteger(vendorType)
-            vsa.writeInteger(UInt8(truncatingIfNeeded: Swift.min(payload.readableBytes, 247) + 2))
-            vsa.writeImmutableBuffer(payload)
+            // A sub-attribute holds at most 247 value octets (253 - Vendor-Id - type - length).
+            let length = Swift.min(payload.readableBytes, 247)
+            vsa.writeInteger(UInt8(length + 2))
+            if let slice = payload.getSlice(at: payload.readerIndex, length: length) { vsa.writeImmutableBuffer(slice) }
             attributes.append(RADIUSAttribute(type: 26, value: vsa))
         } else {
             attributes.append(RADIUSAttribute(type: key.type, value: payload))
