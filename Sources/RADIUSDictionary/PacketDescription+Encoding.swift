@@ -83,6 +83,11 @@ extension PacketDescription {
             }
             return .raw(oid: oid, bytes: bytes, name: label)
         }
+        if !description.dataType.isEmpty, description.dataType != definition.dataType.rawValue {
+            // Decoded raw (invalid for its definition, RFC 6929 §2.8): write the octets back as they were.
+            guard let bytes = HexCoding.decode(description.hex) else { throw PacketDescriptionError("\(label): hex is not hexadecimal") }
+            return .raw(oid: oid, bytes: bytes, name: label)
+        }
         if let number = description.valueInt {
             return StructuredAttribute(definition, .integer(number), tag: tag)
         }

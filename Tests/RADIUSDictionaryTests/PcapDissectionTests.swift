@@ -25,6 +25,15 @@ import TestSupport
                     continue
                 }
                 packets += 1
+                // describe → JSON → encode gives a packet that describes the same (non-canonical
+                // values, e.g. over-long IPv6 prefixes, come back in canonical form).
+                let original = try PacketDescription.describe(bytes, dictionary: dictionary)
+                let json = Data(original.jsonString().utf8)
+                let reencoded = try JSONDecoder().decode(PacketDescription.self, from: json).encode(dictionary: dictionary)
+                let again = try PacketDescription.describe(reencoded, dictionary: dictionary)
+                #expect(again.attributes.map(\.value) == original.attributes.map(\.value))
+                #expect(again.attributes.map(\.name) == original.attributes.map(\.name))
+                #expect(again.authenticator == original.authenticator)
                 #expect(Int(packet.code.rawValue) == record["code"] as? Int)
                 #expect(Int(packet.identifier) == record["id"] as? Int)
                 #expect(packet.wireLength == record["length"] as? Int)
