@@ -1,1 +1,0 @@
-// Tests for the `RADIUSCore` module (Swift Testing). Files mirror Sources/RADIUSCore.

@@ -1,1 +1,0 @@
-// Tests for the `RADIUSDictionary` module (Swift Testing). Files mirror Sources/RADIUSDictionary.

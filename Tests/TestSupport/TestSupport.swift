@@ -1,2 +1,0 @@
-/// Shared helpers for the test targets: hex conversion, conformance file locations.
-public enum TestSupport {}
