@@ -173,7 +173,9 @@ extension BillingEngine {
         _ state: inout EngineState, before: Subscriber, after: Subscriber, trigger: EnforcementTrigger, now: Date
     ) -> EnforcementEvent? {
         guard (state.openSessionCount[after.id] ?? 0) > 0 else { return nil }
-        let old = standingDecision(before, state, now: now)
+        // The live session was authorised before the paid period ended: judge "before" then.
+        let beforeInstant = trigger == .expired ? min(now, (before.expiresAt ?? now).addingTimeInterval(-1)) : now
+        let old = standingDecision(before, state, now: beforeInstant)
         let new = standingDecision(after, state, now: now)
         guard old != new else { return nil }
         let action: EnforcementAction

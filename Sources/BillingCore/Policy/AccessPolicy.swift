@@ -206,3 +206,4 @@ public struct AccessPolicy<Directory: HierarchyDirectory> {
         }
     }
 }
+extension AccessPolicy: Sendable where Directory: Sendable {}
