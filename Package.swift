@@ -94,7 +94,7 @@ let package = Package(
         ),
         .target(
             name: "AAA",
-            dependencies: ["BillingCore", "RADIUSCore", "RADIUSDictionary"],
+            dependencies: ["BillingCore", "RADIUSCore", "RADIUSDictionary", nioCore],
             swiftSettings: strict
         ),
         .target(
@@ -117,10 +117,12 @@ let package = Package(
             name: "ServerRuntime",
             dependencies: [
                 "RADIUSCore", "RADIUSDictionary", "RADIUSNIO", "RADIUSPcap", "RouterOSAPI",
-                "BillingCore", "BillingStoreSQLite", "AAA", "Reporting", "AdminHTTP",
+                "BillingCore", "BillingStoreSQLite", "AAA", "Reporting", "AdminHTTP", "COpenSSL",
                 nioCore, nioPosix, logging, metrics,
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict

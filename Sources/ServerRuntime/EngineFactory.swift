@@ -1,0 +1,32 @@
+import BillingCore
+import BillingStoreSQLite
+import Foundation
+
+/// Opens the billing engine on the SQLite database of a data directory, the same way for
+/// `serve`, `demo`, `migrate`, `backup` and `report`, with the runtime's ports wired in.
+public enum EngineFactory {
+    /// Creates the data directory if needed, opens (and migrates) the database, and loads the
+    /// engine's state.
+    public static func open(
+        configuration: UplinkConfiguration, passwordHashCost: UInt8 = 10,
+        eventSink: (@Sendable ([EnforcementEvent]) -> Void)? = nil
+    ) throws -> BillingEngine {
+        try FileManager.default.createDirectory(
+            atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        let store = try SQLiteBillingStore(directory: configuration.dataDirectory)
+        let key = try SecretKeyFile.resolve(configuration: configuration)
+        return try BillingEngine(
+            store: store, clock: SystemBillingClock(), sealer: try AESGCMSecretSealer(key: key),
+            ntHasher: NTPasswordHasher(), passwordHasher: BcryptPasswordHasher(cost: passwordHashCost),
+            eventSink: eventSink)
+    }
+
+    /// Loads the demo data set into an empty database; returns false when it is already there
+    /// or the database holds other data.
+    @discardableResult
+    public static func loadDemoIfEmpty(into engine: BillingEngine) throws -> Bool {
+        guard DemoDataSet.find(in: engine) == nil, engine.isEmpty else { return false }
+        _ = try DemoDataSet.build(into: engine)
+        return true
+    }
+}

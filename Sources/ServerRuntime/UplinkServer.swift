@@ -1,0 +1,104 @@
+import AAA
+import BillingCore
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import RADIUSNIO
+import ServiceLifecycle
+import UnixSignals
+
+/// The composition root of `uplink serve`: opens the database and the engine, builds the RADIUS
+/// listeners, the accounting committer and the periodic jobs, and runs them as one service
+/// group that stops gracefully on SIGTERM/SIGINT (stop reading, answer what is in flight, commit
+/// queued accounting, exit 0). SIGHUP reloads the NAS clients without a restart.
+public final class UplinkServer: Sendable {
+    /// What the server bound, announced once ready.
+    public struct Ready: Sendable, Encodable {
+        public var event = "ready"
+        public var authPort: Int
+        public var acctPort: Int
+        public var httpPort: Int
+
+        enum CodingKeys: String, CodingKey {
+            case event
+            case authPort = "auth_port"
+            case acctPort = "acct_port"
+            case httpPort = "http_port"
+        }
+    }
+
+    private let configuration: UplinkConfiguration
+    private let logger: Logger
+
+    public init(configuration: UplinkConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs until a shutdown signal; `onReady` is called once every listener is bound.
+    public func run(demo: Bool, onReady: @Sendable (Ready) -> Void) async throws {
+        let engine = try EngineFactory.open(configuration: configuration)
+        if demo, try EngineFactory.loadDemoIfEmpty(into: engine) {
+            logger.info("loaded the demo data set", metadata: ["data": "\(configuration.dataDirectory)"])
+        }
+
+        let committer = AccountingGroupCommitter(
+            engine: engine, batchMax: configuration.accountingBatchMax,
+            batchWait: Double(configuration.accountingBatchWaitMilliseconds) / 1000,
+            queueLimit: configuration.maxInFlight * 4, logger: logger)
+        let processor = UplinkRADIUSProcessor(engine: engine, accounting: committer, logger: logger)
+
+        let devices = engine.radiusClients()
+        let (table, invalid) = NASTableBuilder.table(for: devices)
+        for device in invalid {
+            logger.warning("NAS address does not parse; skipped", metadata: ["nas": "\(device.name)", "address": "\(device.address)"])
+        }
+        let threads = configuration.threads > 0 ? configuration.threads : System.coreCount
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
+        let listener = RADIUSListener(
+            configuration: listenerConfiguration(), clients: table, processor: processor,
+            eventLoopGroup: group, logger: logger)
+        let bound = try await listener.start()
+        let authPort = bound.first { $0.listener == .authentication }?.address.port ?? 0
+        let acctPort = bound.first { $0.listener == .accounting }?.address.port ?? 0
+        logger.info("RADIUS listening", metadata: [
+            "auth_port": "\(authPort)", "acct_port": "\(acctPort)", "nas_clients": "\(devices.count)",
+        ])
+
+        let reloader = NASReloader(engine: engine, listener: listener, logger: logger, initial: devices)
+        let hangup = reloader.installHangupHandler()
+        defer { hangup.cancel() }
+
+        let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: AccountingCommitterService(committer: committer), serviceName: "accounting-committer"),
+            .init(service: PeriodicTaskService(name: "session-reaper", interval: .seconds(60), logger: logger) { [configuration] in
+                let closed = try engine.reapStaleSessions(
+                    multiple: Double(configuration.reaperIntervalMultiple),
+                    defaultInterval: TimeInterval(configuration.defaultInterimSeconds))
+                if closed > 0 { Logger(label: "uplink.reaper").info("closed stale sessions", metadata: ["count": "\(closed)"]) }
+            }, serviceName: "session-reaper"),
+            .init(service: PeriodicTaskService(name: "nas-reload", interval: .seconds(1), logger: logger) {
+                reloader.reloadIfChanged()
+            }, serviceName: "nas-reload"),
+            .init(service: RADIUSListenerService(listener: listener), serviceName: "radius-listener"),
+        ]
+        let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+
+        onReady(Ready(authPort: authPort, acctPort: acctPort, httpPort: 0))
+        try await serviceGroup.run()
+        try await group.shutdownGracefully()
+        logger.info("stopped")
+    }
+
+    private func listenerConfiguration() -> RADIUSListenerConfiguration {
+        var listener = RADIUSListenerConfiguration()
+        listener.hosts = configuration.bindAddresses
+        listener.authenticationPort = configuration.authPort
+        listener.accountingPort = configuration.accountingPort
+        listener.replyCacheTTL = .seconds(Int64(configuration.duplicateCacheSeconds))
+        listener.maximumInFlight = configuration.maxInFlight
+        return listener
+    }
+}
