@@ -4,10 +4,17 @@ import NIOSSL
 
 /// What a `RouterOSConnection` asks its channel handler to do.
 enum RouterOSHandlerRequest: Sendable {
-    /// Log in; the promise completes when the router accepted or refused.
-    case login(RouterOSCredentials, RouterOSLoginMethod, timeout: TimeAmount, EventLoopPromise<Void>)
     /// Run one command under a fresh tag; the promise gets the whole response or the error.
     case command(RouterOSRequest, timeout: TimeAmount, EventLoopPromise<RouterOSResponse>)
+}
+
+/// How and when to log in; the promise completes when the router accepted or refused, or with
+/// whatever closed the connection first (TLS failure, timeout).
+struct RouterOSLoginParameters: Sendable {
+    var credentials: RouterOSCredentials
+    var method: RouterOSLoginMethod
+    var timeout: TimeAmount
+    var promise: EventLoopPromise<Void>
 }
 
 /// The NIO handler of a client connection: it owns the tags, promises and timers, and carries out
@@ -28,21 +35,30 @@ final class RouterOSChannelHandler: ChannelDuplexHandler {
     private var pending: [String: Pending] = [:]
     private var nextTag: UInt32 = 1
     private let logger: Logger
+    private var login: RouterOSLoginParameters?
 
-    init(logger: Logger) {
+    /// The handler logs in as soon as the channel is active (TLS buffers the login until its
+    /// handshake is done), so any failure before or during login reaches `login.promise`.
+    init(login: RouterOSLoginParameters, logger: Logger) {
+        self.login = login
+        self.loginPromise = login.promise
         self.logger = logger
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        context.fireChannelActive()
+        guard let login else { return }
+        self.login = nil
+        self.loginTimer = context.eventLoop.assumeIsolated().scheduleTask(in: login.timeout) {
+            self.run(self.machine.loginTimedOut(), context: context)
+        }
+        run(machine.startLogin(credentials: login.credentials, method: login.method), context: context)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         // The request is accepted here; its outcome travels in its own promise.
         promise?.succeed(())
         switch unwrapOutboundIn(data) {
-        case .login(let credentials, let method, let timeout, let loginPromise):
-            self.loginPromise = loginPromise
-            self.loginTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
-                self.run(self.machine.loginTimedOut(), context: context)
-            }
-            run(machine.startLogin(credentials: credentials, method: method), context: context)
         case .command(let request, let timeout, let responsePromise):
             let tag = String(nextTag)
             nextTag &+= 1

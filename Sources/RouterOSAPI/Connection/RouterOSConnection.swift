@@ -67,7 +67,11 @@ public final class RouterOSConnection: Sendable {
         let limits = configuration.decoderLimits
         let tls = endpoint.tls
         let host = endpoint.host
-        let bootstrap = ClientBootstrap(group: eventLoopGroup)
+        let eventLoop = eventLoopGroup.next()
+        let login = RouterOSLoginParameters(
+            credentials: credentials, method: configuration.loginMethod, timeout: configuration.loginTimeout,
+            promise: eventLoop.makePromise(of: Void.self))
+        let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(configuration.connectTimeout)
             .channelOption(.socketOption(.so_keepalive), value: 1)
             .channelInitializer { channel in
@@ -78,23 +82,19 @@ public final class RouterOSConnection: Sendable {
                     }
                     try sync.addHandler(ByteToMessageHandler(RouterOSSentenceDecoder(limits: limits)))
                     try sync.addHandler(MessageToByteHandler(RouterOSSentenceEncoder()))
-                    try sync.addHandler(RouterOSChannelHandler(logger: handlerLogger))
+                    try sync.addHandler(RouterOSChannelHandler(login: login, logger: handlerLogger))
                 }
             }
         let channel: any Channel
         do {
             channel = try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
         } catch {
-            throw RouterOSError(code: .connectFailed, message: "cannot connect to \(endpoint): \(error)")
-        }
-        let loginPromise = channel.eventLoop.makePromise(of: Void.self)
-        let request = RouterOSHandlerRequest.login(
-            credentials, configuration.loginMethod, timeout: configuration.loginTimeout, loginPromise)
-        channel.writeAndFlush(request).whenFailure { error in
-            loginPromise.fail(RouterOSError(code: .connectionClosed, message: "connection closed before login: \(error)"))
+            let failure = RouterOSError(code: .connectFailed, message: "cannot connect to \(endpoint): \(error)")
+            login.promise.fail(failure)
+            throw failure
         }
         do {
-            try await loginPromise.futureResult.get()
+            try await login.promise.futureResult.get()
         } catch {
             channel.close(promise: nil)
             throw RouterOSChannelHandler.translate(error)
