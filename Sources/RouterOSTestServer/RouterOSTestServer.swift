@@ -123,6 +123,7 @@ public final class RouterOSTestServer: Sendable {
     // MARK: Model
 
     /// Reads or changes the model under the server's lock (seed sessions, inspect secrets).
+    @discardableResult
     public func withModel<Result: Sendable>(_ body: (inout RouterOSTestModel) -> Result) -> Result {
         state.withLock { body(&$0.model) }
     }
