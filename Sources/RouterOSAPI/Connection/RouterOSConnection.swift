@@ -114,7 +114,12 @@ public final class RouterOSConnection: Sendable {
         channel.writeAndFlush(message).whenFailure { error in
             promise.fail(RouterOSError(code: .connectionUnavailable, message: "connection closed: \(error)"))
         }
-        return try await promise.futureResult.get()
+        // A cancelled caller stops waiting at once; the command's timeout later cancels it on the router.
+        return try await withTaskCancellationHandler {
+            try await promise.futureResult.get()
+        } onCancel: {
+            promise.fail(CancellationError())
+        }
     }
 
     /// Closes the connection; commands still in flight fail with `.shutdown`-coded errors or

@@ -151,7 +151,12 @@ actor RouterOSConnectionPool {
                     throw error
                 }
                 logger.debug("routeros connect failed, retrying", metadata: ["routeros.error": "\(error)"])
-                try await Task.sleep(for: delay)
+                do {
+                    try await Task.sleep(for: delay)
+                } catch {
+                    failWaiters(RouterOSError(code: .shutdown, message: "connect cancelled"))
+                    throw error
+                }
             }
         }
     }

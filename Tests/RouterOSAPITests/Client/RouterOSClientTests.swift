@@ -128,6 +128,28 @@ struct RouterOSClientTests {
         }
     }
 
+    @Test("cancelling the caller's task ends the wait without waiting for the timeout")
+    func cancellation() async throws {
+        try await TestRouter.with(client: .init(commandTimeout: .seconds(600))) { server, client async throws in
+            _ = try await client.systemIdentity()
+            server.setSilent(true)
+            let outcome = await withTaskGroup(of: (any Error)?.self) { group in
+                group.addTask {
+                    do {
+                        _ = try await client.pppSecrets()
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+                await server.waitForCommand("/ppp/secret/print")
+                group.cancelAll()
+                return await group.next() ?? nil
+            }
+            #expect(outcome is CancellationError)
+        }
+    }
+
     @Test("!fatal fails the command; the next command uses a new connection")
     func fatal() async throws {
         try await TestRouter.with { server, client async throws in
