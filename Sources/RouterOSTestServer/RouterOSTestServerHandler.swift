@@ -64,18 +64,23 @@ final class RouterOSTestServerHandler: ChannelInboundHandler {
             finishLogin(ok: users[name] == password, message: "invalid user name or password (6)", tag: tag, context: context)
         } else if let name = attributes["name"], let response = attributes["response"], let challenge {
             self.challenge = nil
-            let hex = challenge.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
-            let expected = users[name].flatMap { RouterOSLegacyLogin.response(password: $0, challenge: hex) }
+            let expected = users[name].flatMap { RouterOSLegacyLogin.response(password: $0, challenge: Self.hex(challenge)) }
             finishLogin(ok: expected != nil && expected == response, message: "cannot log in", tag: tag, context: context)
         } else if support != .plainOnly {
             var generator = SystemRandomNumberGenerator()
             let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
             challenge = bytes
-            let hex = bytes.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
-            send([RouterOSReply(kind: .done, attributes: [RouterOSAttribute("ret", hex)], tag: tag)], context: context)
+            send([RouterOSReply(kind: .done, attributes: [RouterOSAttribute("ret", Self.hex(bytes))], tag: tag)], context: context)
         } else {
             finishLogin(ok: false, message: "invalid user name or password (6)", tag: tag, context: context)
         }
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined()
     }
 
     private func finishLogin(ok: Bool, message: String, tag: String?, context: ChannelHandlerContext) {

@@ -144,10 +144,9 @@ struct RouterOSConnectionStateMachine {
 
     /// The command under `tag` got no `!done` in time: fail it and cancel it on the router.
     mutating func commandTimedOut(tag: String) -> Action {
-        guard case .ready(var commands) = state, let command = commands.inFlight.removeValue(forKey: tag) else {
+        guard case .ready(var commands) = state, commands.inFlight.removeValue(forKey: tag) != nil else {
             return .none
         }
-        _ = command
         let cancelTag = "c\(tag)"
         commands.abandoned.insert(tag)
         commands.abandoned.insert(cancelTag)
