@@ -1,1 +1,0 @@
-// Tests for the `RouterOSAPI` module (Swift Testing). Files mirror Sources/RouterOSAPI.
