@@ -22,6 +22,7 @@ let package = Package(
     products: [
         .executable(name: "uplink", targets: ["Uplink"]),
         .executable(name: "uplink-fuzz", targets: ["RADIUSFuzz"]),
+        .executable(name: "routeros-test-server", targets: ["RouterOSTestServerMain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
@@ -78,6 +79,23 @@ let package = Package(
             dependencies: [
                 "COpenSSL", nioCore, nioPosix, logging,
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
+
+        .target(
+            name: "RouterOSTestServer",
+            dependencies: [
+                "RouterOSAPI", nioCore, nioPosix,
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "RouterOSTestServerMain",
+            dependencies: [
+                "RouterOSTestServer", nioCore, nioPosix,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -165,7 +183,7 @@ let package = Package(
         .testTarget(name: "RADIUSPcapTests", dependencies: ["RADIUSPcap"], swiftSettings: strict),
         .testTarget(
             name: "RouterOSAPITests",
-            dependencies: ["RouterOSAPI", "TestSupport", nioCore, nioPosix],
+            dependencies: ["RouterOSAPI", "RouterOSTestServer", "TestSupport", nioCore, nioPosix],
             swiftSettings: strict
         ),
         .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"], swiftSettings: strict),
