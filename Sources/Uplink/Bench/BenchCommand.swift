@@ -14,7 +14,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: "Server address HOST:PORT.") var server: String = "127.0.0.1:1812"
     @Option(help: "Shared secret.") var secret: String = "testing123"
-    @Option(help: "pap, chap or acct.") var mode: String = "pap"
+    @Option(help: "pap, chap, acct (Start, 3 Interims, Stop per session) or acct-start (Starts only).") var mode: String = "pap"
     @Option(help: "Distinct users user000000… to cycle through.") var users: Int = 100_000
     @Option(help: "Requests to send in all.") var requests: Int = 100_000
     @Option(help: "Requests in flight.") var concurrency: Int = 64
@@ -25,7 +25,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let factoryMode = BenchRequestFactory.Mode(rawValue: mode) else {
-            throw ValidationError("--mode must be pap, chap or acct")
+            throw ValidationError("--mode must be pap, chap, acct or acct-start")
         }
         guard (1...1_000_000_000).contains(requests), (1...10_000).contains(concurrency) else {
             throw ValidationError("--requests must be ≥ 1 and --concurrency 1...10000")

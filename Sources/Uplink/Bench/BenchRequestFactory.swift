@@ -9,6 +9,8 @@ struct BenchRequestFactory: Sendable {
         case pap
         case chap
         case acct
+        /// Only Accounting-Starts, one new session per request: leaves that many sessions open.
+        case acctStart = "acct-start"
     }
 
     let mode: Mode
@@ -36,6 +38,13 @@ struct BenchRequestFactory: Sendable {
             }
             appendNASAttributes(to: &packet, index: index)
             return packet.signed(secret: secret, messageAuthenticator: true)
+        case .acctStart:
+            var packet = RADIUSPacket(code: .accountingRequest, identifier: identifier)
+            packet.append(.userName, "user" + Self.sixDigits(users > 0 ? sequence % users : 0))
+            packet.append(.acctStatusType, 1)
+            packet.append(.acctSessionId, "open\(sequence)")
+            appendNASAttributes(to: &packet, index: sequence)
+            return packet.signed(secret: secret, messageAuthenticator: false)
         case .acct:
             // Sessions of five packets: Start, three cumulative Interim-Updates, Stop.
             let session = sequence / 5
