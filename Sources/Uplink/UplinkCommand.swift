@@ -7,6 +7,6 @@ struct UplinkCommand: AsyncParsableCommand {
         commandName: "uplink",
         abstract: "RADIUS/AAA server and ISP billing core for MikroTik RouterOS networks.",
         version: UplinkVersion.string,
-        subcommands: [RadiusCommand.self]
+        subcommands: []
     )
 }
