@@ -24,21 +24,23 @@ import Testing
         #expect(reactivated.subscriber?.status == .active && reactivated.sale.kind == .activation)
     }
 
-    @Test func stateChangesOfOnlineSubscribersEmitEventsAndAudit() throws {
+    @Test func stateChangesEmitEventsAndAudit() throws {
         let id = try f.id("std1")
-        try f.engine.suspend(id, by: f.demo.adminID)  // offline: no event
+        try f.engine.updateSubscriber(id, SubscriberUpdate(fullName: "Std One"), by: f.demo.adminID)  // reply unchanged
         #expect(try f.engine.pendingEnforcementEvents().isEmpty)
-        try f.engine.resume(id, by: f.demo.adminID)
         try online("std1")
         try f.engine.suspend(id, by: f.demo.operatorID)
+        try f.engine.resume(id, by: f.demo.operatorID)  // from a reject: nothing can be connected
+        try f.engine.suspend(id, by: f.demo.operatorID)
         let events = try f.engine.pendingEnforcementEvents()
-        #expect(events.map(\.trigger) == [.suspended] && events.map(\.action) == [.disconnect])
+        #expect(events.map(\.trigger) == [.suspended, .suspended] && events.map(\.action) == [.disconnect, .disconnect])
+        try f.engine.completeEnforcement(events[0].id, outcome: .noSession)
         let audit = try f.store.auditRecords(AuditQuery(entityKind: "subscriber", entityID: id.rawValue, limit: 1))
         let last = try #require(audit.first)
         #expect(last.action == "subscriber.suspend" && last.actorID == f.demo.operatorID)
         #expect(last.before?.contains("\"status\":\"active\"") == true && last.after?.contains("\"status\":\"suspended\"") == true)
         #expect(!(last.after ?? "").contains("sealed"))
-        try f.engine.completeEnforcement(events[0].id, outcome: .acknowledged)
+        try f.engine.completeEnforcement(events[1].id, outcome: .acknowledged)
         #expect(try f.engine.pendingEnforcementEvents().isEmpty)
     }
 
@@ -66,7 +68,8 @@ import Testing
         #expect(try f.engine.processDueTransitions().isEmpty)
         f.clock.set(next)
         let events = try f.engine.processDueTransitions()
-        #expect(events.map(\.username) == ["basic1"] && events.map(\.trigger) == [.expired])
+        #expect(Set(events.map(\.username)) == ["basic1", "std1", "premium1"])
+        #expect(events.allSatisfy { $0.trigger == .expired && $0.action == .disconnect })
         #expect(f.engine.subscriber(try f.id("std1"), by: f.demo.adminID)?.status == .expired)
         #expect(try f.engine.processDueTransitions().isEmpty)
     }
