@@ -140,3 +140,25 @@ import Testing
         }
     }
 }
+
+@Suite struct PackageUpdateTests {
+    @Test func editingAPackageSendsCoAToItsOnlineSubscribers() throws {
+        let f = try EngineFixture()
+        try f.engine.applyAccounting([AccountingRecord(nasID: f.nas, status: .start, sessionID: "p1", username: "std1",
+                                                       eventTime: f.clock.now())])
+        var spec = PackageSpec(name: "Standard", rateLimit: "12M/12M", poolName: "demo-pool", pppProfile: "default")
+        spec.validity = .days(30)
+        try f.engine.updatePackage(f.demo.standardID, spec, by: f.demo.adminID)
+        let events = try f.engine.pendingEnforcementEvents()
+        #expect(events.map(\.username) == ["std1"] && events.map(\.action) == [.changeAuthorization])
+        #expect(f.engine.currentDecision(for: try f.id("std1"))?.reply?.rateLimit?.attributeValue == "12M/12M")
+        #expect(throws: BillingError.self) { try f.engine.updatePackage(f.demo.standardID, spec, by: f.demo.operatorID) }
+    }
+
+    @Test func accountingForAnUnknownNASIsCountedAndIgnored() throws {
+        let f = try EngineFixture()
+        let result = try f.engine.applyAccounting([AccountingRecord(nasID: NASID(424_242), status: .start, sessionID: "z",
+                                                                    username: "std1", eventTime: f.clock.now())])
+        #expect(result.unknownNAS == 1 && f.engine.openSessionCount == 0)
+    }
+}

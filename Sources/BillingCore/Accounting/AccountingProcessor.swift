@@ -28,7 +28,10 @@ struct AccountingProcessor {
     }
 
     mutating func process(_ record: AccountingRecord, state: inout EngineState) {
-        guard let nas = state.nasDevices[record.nasID] else { return }
+        guard let nas = state.nasDevices[record.nasID] else {
+            result.unknownNAS += 1
+            return
+        }
         switch record.status {
         case .accountingOn, .accountingOff:
             let keys = Set(state.openSessions.keys.filter { $0.nasID == nas.id }).union(
