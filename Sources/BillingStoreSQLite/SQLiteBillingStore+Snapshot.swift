@@ -22,7 +22,7 @@ extension SQLiteBillingStore {
                 snapshot.plans = try Self.bodies(db, "subscription_plans")
                 snapshot.invoices = try Self.bodies(db, "invoices")
                 snapshot.subscribers = try Self.subscribers(db)
-                snapshot.openSessions = try Self.sessionRows(db, "SELECT * FROM sessions WHERE stopped_at IS NULL", [])
+                snapshot.openSessions = try Self.sessionRows(Row.fetchAll(db, sql: "SELECT * FROM sessions WHERE stopped_at IS NULL"))
                 for row in try Row.fetchAll(db, sql: "SELECT account, balance FROM ledger_balances") {
                     let key: String = row["account"]
                     if let account = LedgerAccountRef(key: key) { snapshot.balances[account] = row["balance"] }
@@ -62,12 +62,12 @@ extension SQLiteBillingStore {
         return result
     }
 
-    static func sessionRows(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [AccountingSession] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+    static func sessionRows(_ rows: [Row]) throws -> [AccountingSession] {
+        rows.map { row in
             let subscriberID: Int64? = row["subscriber_id"]
             let closeReason: String? = row["close_reason"]
             return AccountingSession(
-                uniqueID: row["unique_id"], nasID: NASID(row["nas_id"]), sessionID: row["session_id"],
+                nasID: NASID(row["nas_id"]), sessionID: row["session_id"],
                 ispID: ISPID(row["isp_id"]), subscriberID: subscriberID.map(SubscriberID.init), username: row["username"],
                 startedAt: date(row["started_at"]) ?? Date(timeIntervalSinceReferenceDate: 0),
                 updatedAt: date(row["updated_at"]) ?? Date(timeIntervalSinceReferenceDate: 0),

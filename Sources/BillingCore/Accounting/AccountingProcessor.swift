@@ -105,7 +105,7 @@ struct AccountingProcessor {
         if subscriberID == nil, let mac = MACAddress(record.username) { subscriberID = state.byMAC[nas.ispID]?[mac] }
         let elapsed = record.status == .start ? 0 : TimeInterval(record.sessionTime ?? 0)
         return AccountingSession(
-            uniqueID: AccountingSession.uniqueID(nasID: nas.id, sessionID: record.sessionID), nasID: nas.id,
+            nasID: nas.id,
             sessionID: record.sessionID, ispID: nas.ispID, subscriberID: subscriberID, username: record.username,
             startedAt: record.eventTime.addingTimeInterval(-elapsed), updatedAt: record.eventTime, stoppedAt: nil,
             uploadBytes: 0, downloadBytes: 0, inputPackets: 0, outputPackets: 0, sessionTime: 0,

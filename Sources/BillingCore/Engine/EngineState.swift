@@ -19,7 +19,7 @@ struct EngineState: Sendable {
     var packages: [PackageID: ServicePackage] = [:]
     var priceEntries: [PriceEntryID: PriceEntry] = [:]
     var plans: [PlanID: SubscriptionPlan] = [:]
-    var subscribers: [SubscriberID: Subscriber] = [:]
+    var subscribers = SubscriberTable()
     /// (ISP, username) → subscriber: the first lookup of every Access-Request.
     var byUsername: [ISPID: [String: SubscriberID]] = [:]
     /// (ISP, MAC binding) → subscriber, for hotspot MAC authentication.
@@ -48,6 +48,7 @@ struct EngineState: Sendable {
         changes.priceEntries = snapshot.priceEntries
         changes.plans = snapshot.plans
         changes.subscribers = snapshot.subscribers
+        subscribers.reserveCapacity(snapshot.subscribers.count)
         changes.invoices = snapshot.invoices
         changes.sessions = snapshot.openSessions
         apply(changes)
