@@ -19,7 +19,7 @@ struct EngineState: Sendable {
     var packages: [PackageID: ServicePackage] = [:]
     var priceEntries: [PriceEntryID: PriceEntry] = [:]
     var plans: [PlanID: SubscriptionPlan] = [:]
-    var subscribers = SubscriberTable()
+    var subscribers = DenseTable<SubscriberID, Subscriber>()
     /// (ISP, username) → subscriber: the first lookup of every Access-Request.
     var byUsername: [ISPID: [String: SubscriberID]] = [:]
     /// (ISP, MAC binding) → subscriber, for hotspot MAC authentication.
@@ -27,7 +27,7 @@ struct EngineState: Sendable {
     /// Number of subscribers per ISP that may use PPP (plan limits).
     var pppSubscriberCount: [ISPID: Int] = [:]
     var invoices: [InvoiceID: Invoice] = [:]
-    var openSessions: [SessionKey: AccountingSession] = [:]
+    var openSessions = DenseTable<SessionKey, AccountingSession>()
     /// Open sessions per subscriber (simultaneous use, lost-Stop detection, CoA targets).
     var openSessionKeys: [SubscriberID: [SessionKey]] = [:]
     var balances: [LedgerAccountRef: Int64] = [:]
@@ -51,6 +51,7 @@ struct EngineState: Sendable {
         subscribers.reserveCapacity(snapshot.subscribers.count)
         changes.invoices = snapshot.invoices
         changes.sessions = snapshot.openSessions
+        openSessions.reserveCapacity(snapshot.openSessions.count)
         apply(changes)
         balances = snapshot.balances
         nextID = snapshot.maxID + 1
