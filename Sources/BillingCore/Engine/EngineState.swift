@@ -89,7 +89,9 @@ struct EngineState: Sendable {
         for id in changes.deletedSubscribers { removeSubscriber(id) }
         for invoice in changes.invoices { invoices[invoice.id] = invoice }
         for transaction in changes.ledgerTransactions {
-            for entry in transaction.entries { balances[entry.account, default: 0] += entry.amount }
+            for entry in transaction.entries {
+                balances[entry.account] = (balances[entry.account] ?? 0).saturatingAdd(entry.amount)
+            }
         }
         for session in changes.sessions { applySession(session) }
     }
