@@ -59,7 +59,7 @@ let package = Package(
         ),
         .target(
             name: "RADIUSDictionary",
-            dependencies: ["RADIUSCore"],
+            dependencies: ["RADIUSCore", nioCore],
             swiftSettings: strict
         ),
         .target(
@@ -157,21 +157,22 @@ let package = Package(
         ),
         .executableTarget(
             name: "RADIUSFuzz",
-            dependencies: ["RADIUSCore", "RADIUSDictionary"],
+            dependencies: ["RADIUSCore", "RADIUSDictionary", nioCore],
             swiftSettings: strict
         ),
 
         // MARK: Tests (Swift Testing); integration tests in Python live in Tests/Integration
         .target(
             name: "TestSupport",
-            dependencies: ["RADIUSCore"],
+            dependencies: ["RADIUSCore", nioCore],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "RADIUSCoreTests", dependencies: ["RADIUSCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "RADIUSCoreTests", dependencies: ["RADIUSCore", "TestSupport", nioCore], swiftSettings: strict),
         .testTarget(
             name: "RADIUSDictionaryTests",
-            dependencies: ["RADIUSDictionary", "RADIUSCore", "TestSupport"],
+            dependencies: ["RADIUSDictionary", "RADIUSCore", "TestSupport", nioCore],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(
