@@ -43,6 +43,8 @@ public final class UplinkServer: Sendable {
             logger.info("loaded the demo data set", metadata: ["data": "\(configuration.dataDirectory)"])
         }
 
+        try ConfiguredNASSync.apply(configuration.nasClients, to: engine, logger: logger)
+
         let committer = AccountingGroupCommitter(
             engine: engine, batchMax: configuration.accountingBatchMax,
             batchWait: Double(configuration.accountingBatchWaitMilliseconds) / 1000,
