@@ -20,7 +20,9 @@ extension BillingEngine {
             let current = Self.effective(subscriber, state, now: now)
             let input = AccessDecider.Input(
                 subscriber: current, package: state.packages[current.packageID], isp: isp,
-                openSessions: state.openCount(current.id), request: request, now: now)
+                openSessions: state.competingOpenCount(
+                    current.id, nasID: request.nasID, callingStationID: request.callingStationID),
+                request: request, now: now)
             return (current, AccessDecider().decide(input) { state.packages[$0] })
         }
         guard let found else {

@@ -140,6 +140,20 @@ struct EngineState: Sendable {
     /// Number of open sessions of a subscriber.
     func openCount(_ id: SubscriberID) -> Int { openSessionKeys[id]?.count ?? 0 }
 
+    /// Open sessions that count against Simultaneous-Use for a new login from `nasID` by the
+    /// device `callingStationID`: a session of the same device on the same NAS is the one whose
+    /// Stop was lost (the link dropped, the router rebooted) and the device is re-dialling, so
+    /// it does not count; its own Start will close it (billing-anchors.md §4).
+    func competingOpenCount(_ id: SubscriberID, nasID: NASID, callingStationID: String?) -> Int {
+        guard let keys = openSessionKeys[id] else { return 0 }
+        guard let text = callingStationID, let device = MACAddress(text) else { return keys.count }
+        return keys.reduce(0) { count, key in
+            guard let session = openSessions[key] else { return count }
+            let sameDevice = session.nasID == nasID && session.callingStationID.flatMap(MACAddress.init) == device
+            return sameDevice ? count : count + 1
+        }
+    }
+
     /// The open sessions of a subscriber.
     func openSessions(of id: SubscriberID) -> [AccountingSession] {
         (openSessionKeys[id] ?? []).compactMap { openSessions[$0] }
