@@ -571,19 +571,28 @@ class RouterOSNAS:
                            input_packets: int = 0, output_packets: int = 0, mac: str = "D4:CA:6D:11:22:33",
                            framed_ip: str | None = "10.10.1.50", class_value: bytes | None = None,
                            nas_port: int = 15728640, terminate_cause: int | None = None,
-                           event_timestamp: int | None = None) -> Packet:
-        """An Accounting-Request as RouterOS sends it for PPPoE (mikrotik.md §4.1). Counters are the
-        session's cumulative 64-bit byte counts, split into Octets + Gigawords."""
+                           event_timestamp: int | None = None, service: str = "pppoe") -> Packet:
+        """An Accounting-Request as RouterOS sends it (mikrotik.md §4.1): for PPPoE with
+        Acct-Authentic and the PPP attributes, for the hotspot as in the RouterOS 7 capture (NAS-Port
+        = Acct-Session-Id read as hex, Mikrotik-Host-IP, Event-Timestamp). Counters are the session's
+        cumulative 64-bit byte counts, split into Octets + Gigawords."""
         request = Packet(ACCOUNTING_REQUEST, self.next_identifier())
         request.add(ACCT_STATUS_TYPE, status)
         if status in (START, STOP, INTERIM_UPDATE):
-            request.add(ACCT_AUTHENTIC, 1).add(SERVICE_TYPE, 2).add(FRAMED_PROTOCOL, 1)
-            request.add(NAS_PORT, nas_port).add(NAS_PORT_TYPE, 15)
-            request.add(USER_NAME, user).add(CALLING_STATION_ID, format_mac(mac, "XX:XX:XX:XX:XX:XX"))
-            request.add(CALLED_STATION_ID, "pppoe-isp").add(NAS_PORT_ID, "ether2-customers")
+            if service == "pppoe":
+                request.add(ACCT_AUTHENTIC, 1).add(SERVICE_TYPE, 2).add(FRAMED_PROTOCOL, 1)
+                request.add(NAS_PORT, nas_port).add(NAS_PORT_TYPE, 15)
+                request.add(USER_NAME, user).add(CALLING_STATION_ID, format_mac(mac, "XX:XX:XX:XX:XX:XX"))
+                request.add(CALLED_STATION_ID, "pppoe-isp").add(NAS_PORT_ID, "ether2-customers")
+            else:
+                request.add(NAS_PORT_TYPE, 19).add(CALLING_STATION_ID, format_mac(mac, "XX:XX:XX:XX:XX:XX"))
+                request.add(CALLED_STATION_ID, "hs-vlan888-hotspot").add(NAS_PORT_ID, "vlan888-hotspot")
+                request.add(USER_NAME, user).add(NAS_PORT, int(session_id, 16))
             request.add(ACCT_SESSION_ID, session_id)
             if framed_ip:
                 request.add(FRAMED_IP_ADDRESS, ipv4(framed_ip))
+                if service != "pppoe":
+                    request.add_vsa(MIKROTIK, MIKROTIK_HOST_IP, ipv4(framed_ip))
             if class_value is not None:
                 request.add(CLASS, class_value)
         if status in (STOP, INTERIM_UPDATE):
