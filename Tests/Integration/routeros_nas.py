@@ -390,7 +390,8 @@ class RouterOSNAS:
         self.secret = secret.encode()
         self.identity = identity
         self.nas_ip = nas_ip
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+        self.sock = socket.socket(family, socket.SOCK_DGRAM)
         self.sock.bind((bind, 0))
         self._next_id = int.from_bytes(os.urandom(1), "big")
         self._session_counter = 0x81000000

@@ -1,6 +1,7 @@
 """A NAS that sends what RouterOS sends (PPPoE with MS-CHAPv2 by default, Hotspot HTTP-CHAP and MAC
 login) and believes a reply only after the checks RouterOS 7.15+ makes (routeros_nas.py)."""
 import sqlite3
+import time
 
 import pytest
 
@@ -57,6 +58,7 @@ def test_pppoe_wrong_password_is_rejected(router, method):
     if method in ("mschap2", "mschap1"):
         # RFC 2548 §2.1.5: the PPP peer learns E=691 (authentication failure)
         assert (ms_chap_error(outcome) or "").startswith("E=691"), outcome.reply
+        assert len(outcome.reply.vsa_all(nas.MICROSOFT, nas.MS_CHAP_ERROR)) == 1, outcome.reply
 
 
 def test_pppoe_expired_subscriber_is_rejected_with_a_reason(router):
@@ -77,6 +79,36 @@ def test_pppoe_unknown_user_is_rejected(router):
     outcome = router.pppoe_login("ghost", "ghostpass")
     assert outcome.reply.code == nas.ACCESS_REJECT
     assert outcome.reply_message
+
+
+def test_session_timeout_ends_at_the_paid_expiry(demo_server, router):
+    before = time.time()
+    outcome = router.pppoe_login("basic1", "basic1pass")
+    after = time.time()
+    assert outcome.accepted
+    timeout = outcome.reply.integer(nas.SESSION_TIMEOUT)
+    assert demo_server.stop() == 0
+    with sqlite3.connect(demo_server.data_dir / "uplink.sqlite") as db:
+        (expires,) = db.execute("SELECT expires_at FROM subscribers WHERE username = 'basic1'").fetchone()
+    expires += 978_307_200  # stored as seconds since 2001-01-01
+    assert before + timeout <= expires + 1  # never past the paid expiry
+    assert after + timeout >= expires - 1   # and no earlier: the package sets no shorter timeout
+
+
+def test_ipv6_nas(uplink_binary, tmp_path):
+    """The demo NAS `::1`: a router talking over IPv6 loopback authenticates and accounts."""
+    server = UplinkServer(uplink_binary, tmp_path / "data", extra_args=["--bind", "::1"]).start()
+    try:
+        with nas.RouterOSNAS("::1", server.auth_port, server.acct_port, SECRET, bind="::1") as router:
+            outcome = router.pppoe_login("premium1", "premium1pass")
+            assert outcome.accepted and outcome.rate_limit == PREMIUM_RATE
+            assert router.status_server(router.acct_port).code == nas.ACCOUNTING_RESPONSE
+            session = router.next_session_id()
+            router.account(router.accounting_request(nas.START, user="premium1", session_id=session))
+            router.account(router.accounting_request(nas.STOP, user="premium1", session_id=session,
+                                                     input_bytes=5, output_bytes=6, session_time=1))
+    finally:
+        assert server.stop() == 0, server.stderr_text()
 
 
 def test_status_server_on_both_ports(router):
