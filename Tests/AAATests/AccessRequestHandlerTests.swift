@@ -21,7 +21,8 @@ struct AccessRequestHandlerTests {
     init() throws {
         engine = try BillingEngine(
             store: InMemoryBillingStore(), clock: ManualClock(Date(timeIntervalSince1970: 1_767_268_800)),
-            sealer: InsecureTestSealer(), ntHasher: InsecureTestNTHasher(), passwordHasher: InsecureTestPasswordHasher())
+            sealer: InsecureTestSealer(), ntHasher: InsecureTestNTHasher(),
+            passwordHasher: InsecureTestPasswordHasher())
         demo = try DemoDataSet.build(into: engine)
         let (isp, admin) = try engine.createISP(
             name: "Other ISP", in: demo.tenancyID,
@@ -30,7 +31,8 @@ struct AccessRequestHandlerTests {
         otherISP = isp.id
         _ = try engine.createNAS(NASSpec(name: "other-nas", address: "127.0.0.2", secret: "other-isp-secret"),
                                  isp: isp.id, by: admin.id)
-        let package = try engine.createPackage(PackageSpec(name: "Other", rateLimit: "1M/1M"), isp: isp.id, by: admin.id)
+        let package = try engine.createPackage(
+            PackageSpec(name: "Other", rateLimit: "1M/1M"), isp: isp.id, by: admin.id)
         _ = try engine.createSubscribers(
             [SubscriberSpec(username: "basic1", password: "other-pass", packageID: package.id)],
             isp: isp.id, activate: true, by: admin.id)

@@ -94,7 +94,8 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
         header: RADIUSPacketHeader, proxyState: [RADIUSAttribute], nas: NASContext, responder: RADIUSResponder
     ) {
         let reply = RADIUSPacket(code: .accountingResponse, identifier: header.identifier, attributes: proxyState)
-        responder.reply(reply.signed(secret: nas.secret, requestAuthenticator: header.authenticator, messageAuthenticator: false))
+        responder.reply(reply.signed(
+            secret: nas.secret, requestAuthenticator: header.authenticator, messageAuthenticator: false))
     }
 
     private func drop(_ responder: RADIUSResponder, reason: String, request: RADIUSInboundRequest<NASContextGroup>) {
