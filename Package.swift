@@ -195,7 +195,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AAATests",
-            dependencies: ["AAA", "BillingCore", "RADIUSCore", "RADIUSDictionary", "TestSupport"],
+            dependencies: ["AAA", "BillingCore", "RADIUSCore", "RADIUSDictionary", "TestSupport", nioCore],
             swiftSettings: strict
         ),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "BillingCore"], swiftSettings: strict),

@@ -85,11 +85,22 @@ public final class UplinkServer: Sendable {
             }, serviceName: "nas-reload"),
             .init(service: RADIUSListenerService(listener: listener), serviceName: "radius-listener"),
         ]
-        let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))
 
+        // Trap SIGTERM/SIGINT before announcing readiness: a signal that arrives between the ready
+        // line and `serviceGroup.run()` would otherwise hit the default action and kill the process
+        // without a graceful stop. The sequence's initialiser returns once the handlers are armed.
+        let shutdownSignals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
         onReady(Ready(authPort: authPort, acctPort: acctPort, httpPort: 0))
-        try await serviceGroup.run()
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                for await _ in shutdownSignals {
+                    await serviceGroup.triggerGracefulShutdown()
+                }
+            }
+            try await serviceGroup.run()
+            tasks.cancelAll()
+        }
         try await group.shutdownGracefully()
         logger.info("stopped")
     }
