@@ -154,4 +154,22 @@ struct EnforcementServiceTests {
         #expect(try fixture.engine.pendingEnforcementEvents().isEmpty)
         await fixture.stop()
     }
+
+    @Test("the running service wakes on its signal, carries the event out, and stops on cancellation")
+    func runLoop() async throws {
+        let fixture = try await EnforcementFixture.start(answer: .ack)
+        let signal = WakeupSignal()
+        let service = EnforcementService(
+            engine: fixture.engine, sender: fixture.coaClient, remover: RouterOSSessionRemover(registry: fixture.registry),
+            signal: signal, rescanInterval: .seconds(600), logger: EnforcementFixture.logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await service.run() }
+            try fixture.engine.suspend(try fixture.subscriber("std1"), by: fixture.demo.adminID)
+            signal.signal()  // what the engine's event sink does in `uplink serve`
+            await fixture.nas.waitForRequests(1)
+            group.cancelAll()
+        }
+        #expect(fixture.nas.received.map(\.code) == [.disconnectRequest])
+        await fixture.stop()
+    }
 }
