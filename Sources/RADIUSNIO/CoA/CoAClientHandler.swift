@@ -61,7 +61,7 @@ final class CoAClientHandler: ChannelInboundHandler {
                 guard let context else { continue }
                 let envelope = AddressedEnvelope(remoteAddress: destination, data: datagram)
                 context.writeAndFlush(wrapOutboundOut(envelope)).whenFailure { [logger] error in
-                    logger.debug("CoA send failed", metadata: ["request": "\(id)", "error": "\(error)"])
+                    logger.trace("CoA send failed", metadata: ["request": "\(id)", "error": "\(error)"])
                 }
             case .scheduleTimer(let id, let transmission, let delay):
                 guard let eventLoop = context?.eventLoop else { continue }
@@ -84,7 +84,7 @@ final class CoAClientHandler: ChannelInboundHandler {
                 caller.promise.fail(RADIUSTransportError(.invalidState, "the CoA client was closed"))
             case .drop(let reason):
                 metrics.countDrop(reason)
-                logger.debug("CoA answer ignored", metadata: ["reason": "\(reason.rawValue)"])
+                logger.trace("CoA answer ignored", metadata: ["reason": "\(reason.rawValue)"])
             }
         }
     }

@@ -48,6 +48,8 @@ struct DatabaseRouterResolver: RouterCredentialsResolver {
     let configuration: UplinkConfiguration
 
     func resolve(_ name: String, tls: RouterOSTLSConfiguration?) async throws -> ResolvedRouter? {
+        // An IP literal (with or without a port) is an address, not a name: skip the database.
+        if let endpoint = try? RouterOSAPI.RouterOSEndpoint.parse(name), IPNetwork(endpoint.host) != nil { return nil }
         guard let directory = try RouterDirectory.open(configuration), let nas = try directory.nas(named: name) else {
             return nil
         }
