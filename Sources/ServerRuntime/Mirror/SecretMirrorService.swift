@@ -4,7 +4,8 @@ import RouterOSAPI
 import ServiceLifecycle
 import Synchronization
 
-/// Keeps every router in mirror mode in sync: after relevant changes (subscribers, packages, NAS
+/// Keeps every router in mirror mode in sync (and empties, once, a router this process mirrored
+/// that was switched to `off`): after relevant changes (subscribers, packages, NAS
 /// settings; woken by the commit observer, then `debounce` to gather a burst of changes) and
 /// every `interval` regardless. A router whose desired state did not change since its last clean
 /// sync is skipped until the interval comes round, so accounting traffic does not turn into
@@ -49,19 +50,27 @@ public final class SecretMirrorService: Service, Sendable {
     /// Syncs every router in mirror mode; with `force` false, only those whose desired state
     /// changed since their last clean sync.
     public func syncAll(force: Bool) async {
-        let routers = engine.radiusClients().filter { $0.secretMirror == .mirror && $0.routerOS != nil }
-        let mirrored = Set(routers.map(\.id))
-        lastApplied.withLock { state in state = state.filter { mirrored.contains($0.key) } }
-        for nas in routers {
+        let all = engine.radiusClients().filter { $0.routerOS != nil }
+        let routers = all.filter { $0.secretMirror == .mirror }
+        // A router switched to `off` while this process mirrored it gets its entries removed once.
+        let switchedOff = lastApplied.withLock { state in all.filter { $0.secretMirror == .off && state[$0.id] != nil } }
+        let known = Set(routers.map(\.id))
+        lastApplied.withLock { state in state = state.filter { known.contains($0.key) } }
+        for nas in switchedOff + routers {
             guard !Task.isCancelled else { return }
-            guard let source = engine.secretMirrorSource(for: nas.id) else { continue }
-            let desired = MirrorDesiredState(source)
+            let desired: MirrorDesiredState
+            if nas.secretMirror == .mirror {
+                guard let source = engine.secretMirrorSource(for: nas.id) else { continue }
+                desired = MirrorDesiredState(source)
+            } else {
+                desired = .empty
+            }
             if !force, lastApplied.withLock({ $0[nas.id] }) == desired { continue }
             do {
                 let client = try await registry.client(for: nas)
                 let (plan, report) = try await SecretMirrorSync.run(desired: desired, client: client)
                 guard let report else { continue }
-                if report.failures.isEmpty {
+                if report.failures.isEmpty, nas.secretMirror == .mirror {
                     lastApplied.withLock { $0[nas.id] = desired }
                 } else {
                     lastApplied.withLock { _ = $0.removeValue(forKey: nas.id) }

@@ -17,7 +17,10 @@ struct RouterOSFallbackScriptCommand: AsyncParsableCommand {
     @Option(help: "Router name as stored in Uplink.")
     var router: String
 
-    @Option(help: "Address of the Uplink RADIUS server as the router reaches it (default: the configured listen address, if it is one specific address).")
+    @Option(help: """
+        Address of the Uplink RADIUS server as the router reaches it (default: the configured \
+        listen address, if it is one specific address).
+        """)
     var radiusAddress: String?
 
     @Option(help: "Seconds between Netwatch probes.")

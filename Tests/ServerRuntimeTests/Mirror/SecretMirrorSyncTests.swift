@@ -91,4 +91,23 @@ struct SecretMirrorSyncTests {
         #expect(Set(Self.rows(fixture.router, "/ppp/profile").keys) == ["default", "default-encryption"])
         await fixture.stop()
     }
+
+    @Test("the service empties a router it mirrored once the router is switched to off")
+    func serviceCleansSwitchedOff() async throws {
+        let fixture = try await EnforcementFixture.start()
+        let service = SecretMirrorService(
+            engine: fixture.engine, registry: fixture.registry, signal: WakeupSignal(), logger: EnforcementFixture.logger)
+        await service.syncAll(force: true)
+        #expect(Self.rows(fixture.router, "/ppp/secret").count == 3)
+
+        let nas = try #require(fixture.engine.radiusClient(fixture.nasID))
+        _ = try fixture.engine.updateNAS(fixture.nasID, NASSpec(
+            name: nas.name, address: nas.address, secret: nas.secrets.radiusSecret, coaPort: nas.coaPort,
+            routerOS: nas.routerOS, routerOSPassword: nas.secrets.routerOSPassword, secretMirror: .off),
+            by: fixture.demo.adminID)
+        await service.syncAll(force: false)
+        #expect(Self.rows(fixture.router, "/ppp/secret").isEmpty)
+        #expect(Set(Self.rows(fixture.router, "/ppp/profile").keys) == ["default", "default-encryption"])
+        await fixture.stop()
+    }
 }
