@@ -10,10 +10,13 @@ import Testing
 struct CoAClientTests {
     static let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    static func client(metrics: TestMetricsFactory, transmissions: Int = 4) -> CoAClient {
-        CoAClient(
+    /// `answering`: the NAS answers, so timeouts are long (a loaded machine must not retransmit
+    /// before the answer); otherwise short, since the test waits for them.
+    static func client(metrics: TestMetricsFactory, transmissions: Int = 4, answering: Bool = true) -> CoAClient {
+        let timeout: TimeAmount = answering ? .seconds(20) : .milliseconds(100)
+        return CoAClient(
             configuration: CoAClientConfiguration(
-                initialTimeout: .milliseconds(100), maximumTimeout: .milliseconds(200),
+                initialTimeout: timeout, maximumTimeout: timeout * 2,
                 maximumTransmissions: transmissions, bindHostIPv4: "127.0.0.1"),
             logger: logger, metricsFactory: metrics)
     }
@@ -64,7 +67,7 @@ struct CoAClientTests {
         let nas = CoATestNAS(answer: .silence)
         let port = try await nas.start()
         let metrics = TestMetricsFactory()
-        let client = Self.client(metrics: metrics, transmissions: 3)
+        let client = Self.client(metrics: metrics, transmissions: 3, answering: false)
         let response = try await client.send(try Self.request(.disconnect, port: port))
         #expect(response == CoAResponse(result: .timeout, transmissions: 3))
         await nas.waitForRequests(3)
@@ -82,7 +85,7 @@ struct CoAClientTests {
         let nas = CoATestNAS(replySecret: SharedSecret("other"))
         let port = try await nas.start()
         let metrics = TestMetricsFactory()
-        let client = Self.client(metrics: metrics, transmissions: 2)
+        let client = Self.client(metrics: metrics, transmissions: 2, answering: false)
         let response = try await client.send(try Self.request(.disconnect, port: port))
         // The NAS answered both sends, but neither answer verifies: the client must not accept it.
         #expect(response.result == .timeout)

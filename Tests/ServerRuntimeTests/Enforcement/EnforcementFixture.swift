@@ -51,13 +51,23 @@ struct EnforcementFixture {
         let fixture = EnforcementFixture(
             clock: clock, store: store, engine: engine, demo: demo, nas: nas, router: router, nasID: view.id,
             coaClient: CoAClient(
-                configuration: CoAClientConfiguration(
-                    initialTimeout: .milliseconds(100), maximumTimeout: .milliseconds(200), maximumTransmissions: 2,
-                    bindHostIPv4: "127.0.0.1"),
+                configuration: Self.coaConfiguration(for: answer),
                 logger: logger),
             registry: RouterOSClientRegistry(logger: logger))
         try fixture.goOnline("std1")
         return fixture
+    }
+
+    /// Short timeouts where the NAS stays silent (the test waits for them); long ones where it
+    /// answers, so a loaded machine never sees a retransmission before the answer.
+    static func coaConfiguration(for answer: EnforcementTestNAS.Answer) -> CoAClientConfiguration {
+        if case .silence = answer {
+            return CoAClientConfiguration(
+                initialTimeout: .milliseconds(100), maximumTimeout: .milliseconds(200), maximumTransmissions: 2,
+                bindHostIPv4: "127.0.0.1")
+        }
+        return CoAClientConfiguration(
+            initialTimeout: .seconds(20), maximumTimeout: .seconds(20), maximumTransmissions: 2, bindHostIPv4: "127.0.0.1")
     }
 
     private init(
