@@ -207,6 +207,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "ServerRuntimeTests", dependencies: ["ServerRuntime"], swiftSettings: strict),
+        .testTarget(
+            name: "ServerRuntimeTests",
+            dependencies: [
+                "ServerRuntime", "BillingCore", "RADIUSCore", "RADIUSNIO", "RouterOSAPI", "RouterOSTestServer",
+                nioCore, nioPosix, logging, metrics,
+            ],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -38,7 +38,21 @@ public final class UplinkServer: Sendable {
 
     /// Runs until a shutdown signal; `onReady` is called once every listener is bound.
     public func run(demo: Bool, onReady: @Sendable (Ready) -> Void) async throws {
-        let engine = try EngineFactory.open(configuration: configuration)
+        // Wake-ups for the session-control services (issue 6): the engine's event sink pokes the
+        // enforcement service; the commit observer pokes the expiry timer and the secret mirror.
+        let enforcementSignal = WakeupSignal()
+        let timerSignal = WakeupSignal()
+        let mirrorSignal = WakeupSignal()
+        let engine = try EngineFactory.open(
+            configuration: configuration, eventSink: { _ in enforcementSignal.signal() },
+            commitObserver: { change in
+                // Accounting commits (sessions) move no expiry and no mirrored entry; skip them.
+                guard !change.contains(.sessions),
+                    !change.intersection([.subscribers, .configuration]).isEmpty
+                else { return }
+                timerSignal.signal()
+                mirrorSignal.signal()
+            })
         if demo, try EngineFactory.loadDemoIfEmpty(into: engine) {
             logger.info("loaded the demo data set", metadata: ["data": "\(configuration.dataDirectory)"])
         }
@@ -72,7 +86,16 @@ public final class UplinkServer: Sendable {
         let hangup = reloader.installHangupHandler()
         defer { hangup.cancel() }
 
+        let coaClient = CoAClient(configuration: coaClientConfiguration(), logger: logger)
+        let routers = RouterOSClientRegistry(logger: logger)
         let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: EnforcementService(
+                engine: engine, sender: coaClient, remover: RouterOSSessionRemover(registry: routers),
+                signal: enforcementSignal, logger: logger), serviceName: "enforcement"),
+            .init(service: TransitionTimerService(engine: engine, signal: timerSignal, logger: logger),
+                  serviceName: "transition-timer"),
+            .init(service: SecretMirrorService(engine: engine, registry: routers, signal: mirrorSignal, logger: logger),
+                  serviceName: "secret-mirror"),
             .init(service: AccountingCommitterService(committer: committer), serviceName: "accounting-committer"),
             .init(service: PeriodicTaskService(name: "session-reaper", interval: .seconds(60), logger: logger) { [configuration] in
                 let closed = try engine.reapStaleSessions(
@@ -101,8 +124,18 @@ public final class UplinkServer: Sendable {
             try await serviceGroup.run()
             tasks.cancelAll()
         }
+        await coaClient.shutdown()
+        await routers.shutdown()
         try await group.shutdownGracefully()
         logger.info("stopped")
+    }
+
+    /// The CoA client sends from the configured listen address when it is one specific address, so
+    /// the NAS sees the same source as for RADIUS (RouterOS checks it against `/radius`).
+    private func coaClientConfiguration() -> CoAClientConfiguration {
+        let v4 = configuration.bindAddresses.first { !$0.contains(":") && $0 != "0.0.0.0" } ?? "0.0.0.0"
+        let v6 = configuration.bindAddresses.first { $0.contains(":") && $0 != "::" } ?? "::"
+        return CoAClientConfiguration(bindHostIPv4: v4, bindHostIPv6: v6)
     }
 
     private func listenerConfiguration() -> RADIUSListenerConfiguration {
