@@ -39,6 +39,10 @@ struct EnforcementFixture {
             store: store, clock: clock, sealer: InsecureTestSealer(), ntHasher: InsecureTestNTHasher(),
             passwordHasher: InsecureTestPasswordHasher())
         let demo = try DemoDataSet.build(into: engine)
+        // The demo build queues events of its own (suspended1, expired1); tests start from an empty outbox.
+        for event in try engine.pendingEnforcementEvents(limit: 1000) {
+            try engine.completeEnforcement(event.id, outcome: .noSession)
+        }
         let nas = EnforcementTestNAS(answer: answer)
         let nasPort = try await nas.start()
         let router = try await RouterOSTestServer.start(.init(users: [apiUser: apiPassword]))
