@@ -1,0 +1,9 @@
+import BillingCore
+
+/// The authenticated account behind a request, and the hash of the token it used (for logout).
+public struct Caller: Sendable {
+    public var account: Account
+    public var tokenHash: String
+
+    public var id: AccountID { account.id }
+}
