@@ -1,0 +1,155 @@
+import Foundation
+
+/// The engine's in-memory state: configuration, live subscribers with their lookup indexes
+/// (the RADIUS read path), open sessions and derived balances. Mutated only by `apply` after the
+/// store committed the same change, so it never runs ahead of or behind the database.
+struct EngineState: Sendable {
+    var tenancies: [TenancyID: Tenancy] = [:]
+    var isps: [ISPID: ISP] = [:]
+    var accounts: [AccountID: Account] = [:]
+    var accountByEmail: [String: AccountID] = [:]
+    var labels: [TenancyID: RoleLabels] = [:]
+    var nasDevices: [NASID: NASDevice] = [:]
+    var olts: [OLTID: OLTDevice] = [:]
+    var pools: [IPPoolID: IPPool] = [:]
+    var pppProfiles: [PPPProfileID: PPPProfile] = [:]
+    var gateways: [GatewayID: Gateway] = [:]
+    var packages: [PackageID: ServicePackage] = [:]
+    var priceEntries: [PriceEntryID: PriceEntry] = [:]
+    var plans: [PlanID: SubscriptionPlan] = [:]
+    var subscribers: [SubscriberID: Subscriber] = [:]
+    /// (ISP, username) → subscriber: the first lookup of every Access-Request.
+    var byUsername: [ISPID: [String: SubscriberID]] = [:]
+    /// (ISP, MAC binding) → subscriber, for hotspot MAC authentication.
+    var byMAC: [ISPID: [MACAddress: SubscriberID]] = [:]
+    /// Number of subscribers per ISP that may use PPP (plan limits).
+    var pppSubscriberCount: [ISPID: Int] = [:]
+    var invoices: [InvoiceID: Invoice] = [:]
+    var openSessions: [SessionKey: AccountingSession] = [:]
+    var openSessionCount: [SubscriberID: Int] = [:]
+    var balances: [LedgerAccountRef: Int64] = [:]
+    var nextID: Int64 = 1
+
+    init(snapshot: StoreSnapshot) {
+        var changes = ChangeSet()
+        changes.tenancies = snapshot.tenancies
+        changes.isps = snapshot.isps
+        changes.accounts = snapshot.accounts
+        changes.roleLabels = snapshot.roleLabels
+        changes.nasDevices = snapshot.nasDevices
+        changes.olts = snapshot.olts
+        changes.pools = snapshot.pools
+        changes.pppProfiles = snapshot.pppProfiles
+        changes.gateways = snapshot.gateways
+        changes.packages = snapshot.packages
+        changes.priceEntries = snapshot.priceEntries
+        changes.plans = snapshot.plans
+        changes.subscribers = snapshot.subscribers
+        changes.invoices = snapshot.invoices
+        changes.sessions = snapshot.openSessions
+        apply(changes)
+        balances = snapshot.balances
+        nextID = snapshot.maxID + 1
+    }
+
+    /// Hands out a fresh id (one sequence for all entity kinds).
+    mutating func allocateID() -> Int64 {
+        defer { nextID += 1 }
+        return nextID
+    }
+
+    /// Applies a committed change set.
+    mutating func apply(_ changes: ChangeSet) {
+        for tenancy in changes.tenancies { tenancies[tenancy.id] = tenancy }
+        for isp in changes.isps { isps[isp.id] = isp }
+        for account in changes.accounts {
+            if let old = accounts[account.id] { accountByEmail[old.email.lowercased()] = nil }
+            accounts[account.id] = account
+            accountByEmail[account.email.lowercased()] = account.id
+        }
+        for label in changes.roleLabels { labels[label.tenancyID] = label }
+        for nas in changes.nasDevices { nasDevices[nas.id] = nas }
+        for id in changes.deletedNAS { nasDevices[id] = nil }
+        for olt in changes.olts { olts[olt.id] = olt }
+        for pool in changes.pools { pools[pool.id] = pool }
+        for profile in changes.pppProfiles { pppProfiles[profile.id] = profile }
+        for gateway in changes.gateways { gateways[gateway.id] = gateway }
+        for package in changes.packages { packages[package.id] = package }
+        for entry in changes.priceEntries { priceEntries[entry.id] = entry }
+        for plan in changes.plans { plans[plan.id] = plan }
+        for subscriber in changes.subscribers { upsert(subscriber) }
+        for id in changes.deletedSubscribers { removeSubscriber(id) }
+        for invoice in changes.invoices { invoices[invoice.id] = invoice }
+        for transaction in changes.ledgerTransactions {
+            for entry in transaction.entries { balances[entry.account, default: 0] += entry.amount }
+        }
+        for session in changes.sessions { applySession(session) }
+    }
+
+    private mutating func upsert(_ subscriber: Subscriber) {
+        if let old = subscribers[subscriber.id] {
+            if old.serviceType != .hotspot { pppSubscriberCount[old.ispID, default: 1] -= 1 }
+            if old.username != subscriber.username || old.ispID != subscriber.ispID {
+                byUsername[old.ispID]?[old.username] = nil
+            }
+            if let mac = old.macBinding, mac != subscriber.macBinding || old.ispID != subscriber.ispID {
+                byMAC[old.ispID]?[mac] = nil
+            }
+        }
+        subscribers[subscriber.id] = subscriber
+        if subscriber.serviceType != .hotspot { pppSubscriberCount[subscriber.ispID, default: 0] += 1 }
+        byUsername[subscriber.ispID, default: [:]][subscriber.username] = subscriber.id
+        if let mac = subscriber.macBinding { byMAC[subscriber.ispID, default: [:]][mac] = subscriber.id }
+    }
+
+    private mutating func removeSubscriber(_ id: SubscriberID) {
+        guard let old = subscribers.removeValue(forKey: id) else { return }
+        if old.serviceType != .hotspot { pppSubscriberCount[old.ispID, default: 1] -= 1 }
+        byUsername[old.ispID]?[old.username] = nil
+        if let mac = old.macBinding { byMAC[old.ispID]?[mac] = nil }
+    }
+
+    private mutating func applySession(_ session: AccountingSession) {
+        let key = SessionKey(nasID: session.nasID, sessionID: session.sessionID)
+        let wasOpen = openSessions[key] != nil
+        if session.isOpen {
+            openSessions[key] = session
+            if !wasOpen, let subscriberID = session.subscriberID { openSessionCount[subscriberID, default: 0] += 1 }
+        } else if let old = openSessions.removeValue(forKey: key), let subscriberID = old.subscriberID {
+            let remaining = (openSessionCount[subscriberID] ?? 1) - 1
+            openSessionCount[subscriberID] = remaining > 0 ? remaining : nil
+        }
+    }
+
+    // MARK: Lookups used by many operations
+
+    func subscriber(isp: ISPID, username: String) -> Subscriber? {
+        byUsername[isp]?[username].flatMap { subscribers[$0] }
+    }
+
+    func balance(_ account: LedgerAccountRef) -> Int64 { balances[account] ?? 0 }
+
+    func tenancy(ofISP ispID: ISPID) -> Tenancy? {
+        isps[ispID].flatMap { tenancies[$0.tenancyID] }
+    }
+
+    func subscriberCount(isp: ISPID) -> Int { byUsername[isp]?.count ?? 0 }
+}
+
+extension EngineState: HierarchyDirectory {
+    func account(_ id: AccountID) -> Account? { accounts[id] }
+    func subscriber(_ id: SubscriberID) -> Subscriber? { subscribers[id] }
+    func isp(_ id: ISPID) -> ISP? { isps[id] }
+    func tenancy(_ id: TenancyID) -> Tenancy? { tenancies[id] }
+    func nas(_ id: NASID) -> NASDevice? { nasDevices[id] }
+    func package(_ id: PackageID) -> ServicePackage? { packages[id] }
+    func gateway(_ id: GatewayID) -> Gateway? { gateways[id] }
+
+    func subOperators(of operatorID: AccountID) -> [AccountID] {
+        accounts.values.filter { $0.role == .subOperator && $0.parentID == operatorID }.map(\.id)
+    }
+
+    func isps(in tenancyID: TenancyID) -> [ISPID] {
+        isps.values.filter { $0.tenancyID == tenancyID }.map(\.id)
+    }
+}

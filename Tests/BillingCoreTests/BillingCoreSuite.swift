@@ -1,1 +1,0 @@
-// Tests for the `BillingCore` module (Swift Testing). Files mirror Sources/BillingCore.
