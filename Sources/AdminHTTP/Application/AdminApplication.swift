@@ -1,6 +1,8 @@
 import BillingCore
 import Hummingbird
 import Logging
+import HTTPTypes
+import HummingbirdCore
 
 /// The admin API as a Hummingbird router: every route of `RouteTable` behind the `AccessGate`,
 /// metrics per route template and status, and problem documents for unknown paths. Tests drive

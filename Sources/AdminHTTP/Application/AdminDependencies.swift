@@ -1,6 +1,9 @@
 import BillingCore
 import Foundation
 import Logging
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
 
 /// What `/healthz` reports: each check's name and whether it passed.
 public struct HealthReport: Sendable, Hashable, Codable {

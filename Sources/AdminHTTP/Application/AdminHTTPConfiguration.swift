@@ -1,4 +1,8 @@
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// Settings of the admin HTTP API. Plain values with documented defaults; `ServerRuntime` fills
 /// them from the configuration file.

@@ -1,4 +1,5 @@
 import BillingCore
+import HTTPTypes
 
 /// The authenticated account behind a request, and the hash of the token it used (for logout).
 public struct Caller: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// A type that travels over the API: its OpenAPI component name and schema, and an example that
 /// the tests validate against the schema (so hand-written schemas cannot drift from the Swift

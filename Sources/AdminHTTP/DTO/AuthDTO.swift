@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// `POST /auth/login`.
 struct LoginRequest: APIModel, Validatable {

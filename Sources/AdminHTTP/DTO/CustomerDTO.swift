@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// A subscriber (PPP or hotspot customer) as the API shows it: no password, no NT hash.
 public struct CustomerDTO: APIModel {

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// What the RADIUS server would answer for a customer now, and why: the outcome, its reason, the
 /// message a hotspot page would show, and the reply attributes of an accept. The default

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// A payment or SMS gateway: the names of its credentials, never their values.
 public struct GatewayDTO: APIModel {

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// An ISP (one Admin's domain) inside a tenancy.
 public struct ISPDTO: APIModel {

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// A NAS / router. The RADIUS secret and the RouterOS API password are write-only: this model
 /// has no property for them, only `has_routeros_password`.

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// A bandwidth package of an ISP.
 public struct PackageDTO: APIModel {

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// An IP pool of an ISP (its name is what `Framed-Pool` carries).
 public struct PoolDTO: APIModel {

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// One effective-dated price-book entry: what `buyer_id` pays (`buyer_kind` = `seller`, its cost)
 /// or what the customers of `buyer_id` pay (`customers_of`).

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// The result of a renewal or activation: the price snapshot, the ledger transaction and the
 /// customer after the change.

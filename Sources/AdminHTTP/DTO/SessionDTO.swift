@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// An accounting session, open or closed, with its usage.
 public struct SessionDTO: APIModel {

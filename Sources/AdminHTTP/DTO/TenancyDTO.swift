@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// A tenancy (one Super Admin's domain).
 public struct TenancyDTO: APIModel {

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// A login account as the API shows it (never its password hash).
 public struct UserDTO: APIModel {

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// A seller's prepaid wallet: its derived balance and how far below zero it may go.
 public struct WalletDTO: APIModel {

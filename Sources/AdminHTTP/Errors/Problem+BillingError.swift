@@ -17,7 +17,7 @@ extension Problem {
         case .conflict:
             self = Problem(.conflict, slug: "conflict", title: "Conflict", detail: error.message)
         case .insufficientFunds:
-            self = Problem(.paymentRequired, slug: "insufficient-funds", title: "Insufficient funds", detail: error.message)
+            self = Problem(HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required"), slug: "insufficient-funds", title: "Insufficient funds", detail: error.message)
         case .limitExceeded:
             self = Problem(.unprocessableContent, slug: "limit-exceeded", title: "Plan limit reached", detail: error.message)
         case .noPrice:

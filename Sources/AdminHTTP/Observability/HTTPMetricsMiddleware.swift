@@ -2,6 +2,7 @@ import Dispatch
 import Hummingbird
 import Logging
 import Metrics
+import HTTPTypes
 
 /// Counts requests by route template, method and status, and times them
 /// (`uplink_http_requests_total`, `uplink_http_request_duration_seconds`). Labels use the route

@@ -1,3 +1,5 @@
+import HTTPTypes
+
 /// A JSON value with ordered object members, used to build the OpenAPI document and schemas
 /// (ordered so the document reads in a stable, human order).
 public indirect enum JSONNode: Sendable, Hashable, Encodable {

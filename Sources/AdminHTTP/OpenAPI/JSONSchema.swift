@@ -1,3 +1,5 @@
+import HTTPTypes
+
 /// A JSON Schema (draft 2020-12, as OpenAPI 3.1 uses it) built in Swift. Only what the API needs:
 /// scalar types with bounds and formats, arrays, objects, maps, references, nullability, enums.
 public struct JSONSchema: Sendable, Hashable {

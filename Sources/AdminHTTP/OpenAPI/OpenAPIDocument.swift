@@ -1,3 +1,5 @@
+import HTTPTypes
+
 /// Builds the OpenAPI 3.1 document from the route table that also registers the routes, so the
 /// document always describes exactly what the server answers.
 enum OpenAPIDocument {

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// A bearer token as stored: only the SHA-256 of the random token, never the token itself.
 public struct StoredToken: Sendable, Hashable {

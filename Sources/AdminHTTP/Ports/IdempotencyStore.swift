@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// The first response to a money-moving request, kept so that a replay of the same
 /// `Idempotency-Key` gets exactly the same status and body.

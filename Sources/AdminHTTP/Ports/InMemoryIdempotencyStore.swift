@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import HTTPTypes
 
 /// An `IdempotencyStore` in memory, for tests.
 public final class InMemoryIdempotencyStore: IdempotencyStore {

@@ -1,5 +1,9 @@
 import BillingCore
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// Accounting sessions and the audit log.
 enum ActivityRoutes {

@@ -1,6 +1,9 @@
 import BillingCore
 import Foundation
 import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// Login, logout, the caller's own record and password.
 enum AuthRoutes {
@@ -11,13 +14,13 @@ enum AuthRoutes {
                 try login(input, limiter: limiter, authenticator: authenticator)
             },
             APIRoute(.post, "/api/v1/auth/logout", operationID: "logout", summary: "Revoke the bearer token used",
-                     tag: "auth", access: .signedIn, status: 204, response: nil) { input in
+                     tag: "auth", access: .anyone, status: 204, response: nil) { input in
                 try input.dependencies.tokens.revoke(hash: try input.requireCaller().tokenHash)
                 return .noContent
             },
             APIRoute(.get, "/api/v1/me", operationID: "getMe",
                      summary: "The caller: role, level, tenancy, ISP and effective permissions", tag: "auth",
-                     access: .signedIn, response: MeResponse.ref) { input in
+                     access: .anyone, response: MeResponse.ref) { input in
                 let caller = try input.requireCaller()
                 let engine = input.engine
                 let account = caller.account
@@ -30,7 +33,7 @@ enum AuthRoutes {
             },
             APIRoute(.post, "/api/v1/me/password", operationID: "changeOwnPassword",
                      summary: "Change the caller's own login password (revokes its other tokens)", tag: "auth",
-                     access: .signedIn, request: PasswordChange.ref, status: 204, response: nil) { input in
+                     access: .anyone, request: PasswordChange.ref, status: 204, response: nil) { input in
                 let caller = try input.requireCaller()
                 let change = try input.decode(PasswordChange.self)
                 guard input.engine.authenticateAccount(email: caller.account.email, password: change.currentPassword) != nil

@@ -1,5 +1,9 @@
 import BillingCore
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// Customers (subscribers): CRUD and lifecycle actions. Visibility comes from the gate and from
 /// the engine's scoped lists; handlers only translate.

@@ -1,5 +1,9 @@
 import BillingCore
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// Tenancies, ISPs, users (accounts), role labels, permission grants and subscription plans.
 enum HierarchyRoutes {

@@ -1,6 +1,9 @@
 import BillingCore
 import Foundation
 import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// Wallets, the ledger, invoices and the payment-gateway webhook.
 enum MoneyRoutes {

@@ -1,5 +1,9 @@
 import BillingCore
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// Packages, prices, NAS, IP pools and gateways of an ISP.
 enum NetworkRoutes {

@@ -1,4 +1,8 @@
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// Adjusts a route after construction.
 func with(_ route: APIRoute, _ change: (inout APIRoute) -> Void) -> APIRoute {

@@ -1,5 +1,9 @@
 import BillingCore
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// The customer portal (level 100): a customer sees only itself. Every route answers 404 for an
 /// account without a subscriber; the password change is `POST /api/v1/me/password`.

@@ -1,5 +1,7 @@
 import Foundation
 import HTTPTypes
+import HummingbirdCore
+import Logging
 import Hummingbird
 import NIOCore
 

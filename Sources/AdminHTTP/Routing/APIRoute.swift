@@ -1,4 +1,7 @@
 import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// A query parameter of a route, for validation and the OpenAPI document.
 public struct QueryParameter: Sendable {

@@ -1,6 +1,7 @@
 import BillingCore
 import Foundation
 import HTTPTypes
+import HummingbirdCore
 import Hummingbird
 import Logging
 

@@ -1,4 +1,8 @@
 import BillingCore
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// What kind of entity an id names, so the access gate can place it in the hierarchy.
 public enum TargetKind: String, Sendable {

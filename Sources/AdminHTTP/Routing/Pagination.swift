@@ -1,3 +1,8 @@
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
+
 /// `?page=N&per_page=M` over an already scoped, ordered list (ids ascending unless stated).
 enum Pagination {
     static let parameters = [

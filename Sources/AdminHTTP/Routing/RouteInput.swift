@@ -1,6 +1,9 @@
 import BillingCore
 import Foundation
 import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import Logging
 
 /// Everything a handler gets: the checked caller, the collected body, path and query values, and
 /// the dependencies. Handlers read and validate input through its helpers, which throw

@@ -1,4 +1,8 @@
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Hummingbird
+import Logging
 
 /// The whole API as one list: the router registers exactly these routes and the OpenAPI document
 /// is generated from exactly these routes.
@@ -13,6 +17,7 @@ enum RouteTable {
             + NetworkRoutes.routes()
             + CustomerRoutes.routes()
             + MoneyRoutes.routes()
+            + ChargeRoutes.routes()
             + ActivityRoutes.routes()
     }
 

@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import HTTPTypes
 
 /// Field checks shared by the request models. Each appends a `FieldProblem` instead of throwing,
 /// so one response lists every wrong field.

@@ -1,4 +1,5 @@
 import COpenSSL
+import HTTPTypes
 
 /// SHA-256 and HMAC-SHA256 through OpenSSL's libcrypto (FIPS 180-4, RFC 2104), and a
 /// constant-time comparison for signatures.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// Any JSON value, for the few places that look into a body before its typed decoding (the
 /// access gate reading a parent id) and for webhook payloads from foreign gateways.
