@@ -167,13 +167,13 @@ final class TestWorld: Sendable {
     }
 
     /// A bearer token for `name`, issued through the login endpoint's own path (tokens store).
-    func token(_ name: String, client: some TestClientProtocol) async throws -> String {
+    func token(_ name: String, client: any TestClientProtocol) async throws -> String {
         let body = try JSONSerialization.data(withJSONObject: ["email": "\(name)@test.example", "password": Self.password])
         return try await client.execute(uri: "/api/v1/auth/login", method: .post,
                                         headers: [.contentType: "application/json"],
                                         body: ByteBuffer(bytes: body)) { response in
             guard response.status == .ok,
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any],
+                let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any],
                 let token = object["token"] as? String
             else { throw TestFailure("login of \(name) failed: \(response.status)") }
             return token

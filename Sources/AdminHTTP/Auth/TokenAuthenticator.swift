@@ -43,3 +43,8 @@ struct TokenAuthenticator: Sendable {
         return Caller(account: account, tokenHash: hash)
     }
 }
+
+/// How a bearer token is stored: lowercase hex SHA-256 of the token text.
+public enum TokenHash {
+    public static func of(_ token: String) -> String { Digest.sha256Hex(token.lowercased()) }
+}

@@ -39,3 +39,9 @@ enum ModelCatalog {
         ]
     }
 }
+
+/// The encoded example of every component schema, by schema name (for tests that validate
+/// examples against the published document).
+public func openAPIModelExamples() -> [String: [UInt8]] {
+    Dictionary(ModelCatalog.all.map { ($0.name, $0.example) }, uniquingKeysWith: { first, _ in first })
+}
