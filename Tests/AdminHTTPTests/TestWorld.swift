@@ -45,6 +45,7 @@ final class TestWorld: Sendable {
         var gateways: [String: GatewayID] = [:]
         var prices: [String: PriceEntryID] = [:]
         var invoices: [String: InvoiceID] = [:]
+        var plans: [String: PlanID] = [:]
     }
 
     init(bcrypt: Bool = false, configuration: AdminHTTPConfiguration = AdminHTTPConfiguration(bcryptCost: 4)) throws {
@@ -88,6 +89,14 @@ final class TestWorld: Sendable {
         try account("staff", .staff, grants: [.viewCustomers], by: admin.id)
         try account("opB", .operator, by: adminB.id)
         try account("opC", .operator, by: adminC.id)
+        try account("mgrB", .manager, grants: [.viewCustomers], by: adminB.id)
+        try account("mgrC", .manager, grants: [.viewCustomers], by: adminC.id)
+        ids.plans["platform"] = try e.createPlan(name: "Platform", monthlyFee: 100, maxPPPSubscribers: nil, tenancy: nil,
+                                                 by: dev).id
+        ids.plans["T1"] = try e.createPlan(name: "T1 plan", monthlyFee: 100, maxPPPSubscribers: nil, tenancy: t1.id,
+                                           by: sa.id).id
+        ids.plans["T2"] = try e.createPlan(name: "T2 plan", monthlyFee: 100, maxPPPSubscribers: nil, tenancy: t2.id,
+                                           by: sa2.id).id
 
         let admins = ["A": admin.id, "B": adminB.id, "C": adminC.id]
         for (key, isp, adminID) in [("own", ispA.id, admin.id), ("sib", ispA.id, admin.id), ("B", ispB.id, adminB.id),

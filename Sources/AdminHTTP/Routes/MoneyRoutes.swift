@@ -16,8 +16,7 @@ enum MoneyRoutes {
                      access: .holds(.viewMoney), query: Pagination.parameters,
                      response: .ref(Page<WalletDTO>.schemaName)) { input in
                 let caller = try input.requireCaller()
-                let holders = input.engine.visibleAccounts(by: caller.id)
-                    .filter { $0.role == .operator || $0.role == .subOperator }
+                let holders = input.engine.accounts(with: .viewMoney, roles: [.operator, .subOperator], by: caller.id)
                 let items = holders.compactMap { try? wallet(input, $0.id) }
                 return try Pagination.page(items, input)
             },

@@ -35,6 +35,19 @@ extension BillingEngine {
         }
     }
 
+    /// Accounts of `roles` on which the actor holds `permission` (e.g. the wallets an Accountant
+    /// may read), ordered by id.
+    public func accounts(with permission: Permission, roles: Set<Role>, by actorID: AccountID) -> [Account] {
+        read { state in
+            guard let actor = state.accounts[actorID] else { return [] }
+            let policy = Self.policy(state)
+            return state.accounts.values.filter { account in
+                roles.contains(account.role)
+                    && (account.id == actorID || policy.can(actor, permission, on: .account(account.id)))
+            }.sorted { $0.id < $1.id }
+        }
+    }
+
     /// Tenancies inside the actor's scope.
     public func visibleTenancies(by actorID: AccountID) -> [Tenancy] {
         read { state in
