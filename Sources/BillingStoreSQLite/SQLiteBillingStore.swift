@@ -31,6 +31,10 @@ public final class SQLiteBillingStore: BillingStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        // Few readers and a bounded page cache: the engine keeps its hot state in memory, so the
+        // database is read by reports only (memory budget: 250 MB with 100,000 subscribers).
+        configuration.maximumReaderCount = 2
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -4000") }
         self.path = path
         pool = try Self.mapErrors { try DatabasePool(path: path, configuration: configuration) }
         try migrate()

@@ -36,7 +36,7 @@ extension BillingEngine {
     public func topUp(
         wallet accountID: AccountID, amount: Int64, source: TopUpSource, idempotencyKey: String, by actorID: AccountID
     ) throws -> LedgerTransaction {
-        try post(key: idempotencyKey) { state, _ in
+        try post(key: idempotencyKey, actor: actorID) { state, _ in
             guard amount > 0 else { throw BillingError.invalid("amount must be positive") }
             let actor = try Self.actor(actorID, in: state)
             guard let target = state.accounts[accountID], target.role == .operator || target.role == .subOperator,
@@ -86,7 +86,7 @@ extension BillingEngine {
         guard let original = try store.ledgerTransaction(id: transactionID) else {
             throw BillingError.notFound("transaction")
         }
-        return try post(key: idempotencyKey) { state, _ in
+        return try post(key: idempotencyKey, actor: actorID) { state, _ in
             let actor = try Self.actor(actorID, in: state)
             let touched = Self.accountsTouched(by: original)
             guard !touched.isEmpty, touched.allSatisfy({ Self.policy(state).can(actor, .manageMoney, on: .account($0)) })
@@ -134,7 +134,7 @@ extension BillingEngine {
 
     /// Posts one balanced transaction under an idempotency key; replays return the original.
     func post(
-        key: String,
+        key: String, actor: AccountID? = nil,
         _ plan: (inout EngineState, Date) throws -> (String, LedgerTransactionKind, LedgerTransactionID?, String,
                                                     [LedgerEntry])
     ) throws -> LedgerTransaction {
@@ -143,7 +143,7 @@ extension BillingEngine {
             let (currency, kind, reverses, memo, entries) = try plan(&state, now)
             let transaction = LedgerTransaction(
                 id: LedgerTransactionID(state.allocateID()), idempotencyKey: key, kind: kind, currency: currency,
-                postedAt: now, actorID: nil, memo: memo, entries: entries.filter { $0.amount != 0 }, reversesID: reverses)
+                postedAt: now, actorID: actor, memo: memo, entries: entries.filter { $0.amount != 0 }, reversesID: reverses)
             guard transaction.isBalanced else { throw BillingError(.unbalanced, "transaction does not balance") }
             var changes = ChangeSet(idempotencyKey: key)
             Self.addFloors(for: transaction, state: state, to: &changes)

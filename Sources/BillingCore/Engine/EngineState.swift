@@ -5,6 +5,8 @@ import Foundation
 /// store committed the same change, so it never runs ahead of or behind the database.
 struct EngineState: Sendable {
     var tenancies: [TenancyID: Tenancy] = [:]
+    /// One calendar per tenancy (its time zone), built when the tenancy is applied.
+    var calendars: [TenancyID: BillingCalendar] = [:]
     var isps: [ISPID: ISP] = [:]
     var accounts: [AccountID: Account] = [:]
     var accountByEmail: [String: AccountID] = [:]
@@ -26,7 +28,8 @@ struct EngineState: Sendable {
     var pppSubscriberCount: [ISPID: Int] = [:]
     var invoices: [InvoiceID: Invoice] = [:]
     var openSessions: [SessionKey: AccountingSession] = [:]
-    var openSessionCount: [SubscriberID: Int] = [:]
+    /// Open sessions per subscriber (simultaneous use, lost-Stop detection, CoA targets).
+    var openSessionKeys: [SubscriberID: [SessionKey]] = [:]
     var balances: [LedgerAccountRef: Int64] = [:]
     var nextID: Int64 = 1
 
@@ -60,7 +63,10 @@ struct EngineState: Sendable {
 
     /// Applies a committed change set.
     mutating func apply(_ changes: ChangeSet) {
-        for tenancy in changes.tenancies { tenancies[tenancy.id] = tenancy }
+        for tenancy in changes.tenancies {
+            tenancies[tenancy.id] = tenancy
+            calendars[tenancy.id] = BillingCalendar(timeZone: tenancy.timeZone)
+        }
         for isp in changes.isps { isps[isp.id] = isp }
         for account in changes.accounts {
             if let old = accounts[account.id] { accountByEmail[old.email.lowercased()] = nil }
@@ -114,10 +120,10 @@ struct EngineState: Sendable {
         let wasOpen = openSessions[key] != nil
         if session.isOpen {
             openSessions[key] = session
-            if !wasOpen, let subscriberID = session.subscriberID { openSessionCount[subscriberID, default: 0] += 1 }
+            if !wasOpen, let subscriberID = session.subscriberID { openSessionKeys[subscriberID, default: []].append(key) }
         } else if let old = openSessions.removeValue(forKey: key), let subscriberID = old.subscriberID {
-            let remaining = (openSessionCount[subscriberID] ?? 1) - 1
-            openSessionCount[subscriberID] = remaining > 0 ? remaining : nil
+            openSessionKeys[subscriberID]?.removeAll { $0 == key }
+            if openSessionKeys[subscriberID]?.isEmpty == true { openSessionKeys[subscriberID] = nil }
         }
     }
 
@@ -127,10 +133,23 @@ struct EngineState: Sendable {
         byUsername[isp]?[username].flatMap { subscribers[$0] }
     }
 
+    /// Number of open sessions of a subscriber.
+    func openCount(_ id: SubscriberID) -> Int { openSessionKeys[id]?.count ?? 0 }
+
+    /// The open sessions of a subscriber.
+    func openSessions(of id: SubscriberID) -> [AccountingSession] {
+        (openSessionKeys[id] ?? []).compactMap { openSessions[$0] }
+    }
+
     func balance(_ account: LedgerAccountRef) -> Int64 { balances[account] ?? 0 }
 
     func tenancy(ofISP ispID: ISPID) -> Tenancy? {
         isps[ispID].flatMap { tenancies[$0.tenancyID] }
+    }
+
+    /// The calendar of the ISP's tenancy (UTC if unknown).
+    func calendar(forISP ispID: ISPID) -> BillingCalendar {
+        isps[ispID].flatMap { calendars[$0.tenancyID] } ?? BillingCalendar(timeZone: TimeZone(identifier: "UTC") ?? .current)
     }
 
     func subscriberCount(isp: ISPID) -> Int { byUsername[isp]?.count ?? 0 }
