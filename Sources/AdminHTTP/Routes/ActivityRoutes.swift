@@ -39,15 +39,7 @@ enum ActivityRoutes {
                 if let kind, kind.count > 40 { throw Problem.validation("entity_kind", "at most 40 characters") }
                 let query = AuditQuery(entityKind: kind, entityID: try input.queryInt("entity_id", in: 1...Int64.max),
                                        ispID: try input.queryInt("isp_id", in: 1...Int64.max).map(ISPID.init), limit: 10_000)
-                let engine = input.engine
-                // Each line is shown only if the central policy places it in the caller's scope.
-                let rows = try engine.store.auditRecords(query).filter { record in
-                    if let isp = record.ispID { return engine.verdict(for: caller.id, .viewLogs, on: .isp(isp)) == .allowed }
-                    if let tenancy = record.tenancyID {
-                        return engine.verdict(for: caller.id, .viewLogs, on: .tenancy(tenancy)) == .allowed
-                    }
-                    return caller.account.role == .developer
-                }
+                let rows = try input.engine.auditLog(query, by: caller.id)
                 return try Pagination.page(rows.map(AuditDTO.init), input)
             },
         ]

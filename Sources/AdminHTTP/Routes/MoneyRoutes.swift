@@ -137,3 +137,15 @@ enum MoneyRoutes {
         }
     }
 }
+
+/// How a payment gateway (or its adapter) signs a webhook for `POST /api/v1/payments/webhook/{gateway}`.
+public enum WebhookSignature {
+    /// The `X-Uplink-Signature` header name.
+    public static let header = "X-Uplink-Signature"
+
+    /// The header value for `body`: `sha256=` + lowercase hex HMAC-SHA256 keyed with the
+    /// gateway's `webhook_secret`.
+    public static func sign(body: [UInt8], secret: String) -> String {
+        "sha256=" + Digest.hex(Digest.hmacSHA256(key: Array(secret.utf8), message: body))
+    }
+}

@@ -80,6 +80,13 @@ public struct RouteInput: Sendable {
         do {
             value = try APIJSON.decoder.decode(T.self, from: Data(body))
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let parsed = try? JSONValue.parse(body)
+            {
+                // Valid JSON that the typed decoder refused without a path: the API has no
+                // fractional numbers, so name the first one (money and ids are integers).
+                throw Problem.validation(parsed.firstFractionPath ?? "body", "must be an integer")
+            }
             throw Self.problem(for: error)
         } catch {
             throw Problem.malformedJSON("the body is not valid JSON")

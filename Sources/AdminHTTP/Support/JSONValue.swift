@@ -29,4 +29,22 @@ enum JSONValue: Sendable, Hashable, Decodable {
             throw Problem.malformedJSON("the body is not valid JSON")
         }
     }
+
+    /// The snake_case path of the first non-integer number (e.g. `amount` or `items[2].price`).
+    var firstFractionPath: String? {
+        switch self {
+        case .number: return ""
+        case .object(let members):
+            for key in members.keys.sorted() {
+                if let inner = members[key]?.firstFractionPath { return inner.isEmpty ? key : key + "." + inner }
+            }
+            return nil
+        case .array(let values):
+            for (index, value) in values.enumerated() {
+                if let inner = value.firstFractionPath { return "[\(index)]" + (inner.isEmpty ? "" : "." + inner) }
+            }
+            return nil
+        default: return nil
+        }
+    }
 }

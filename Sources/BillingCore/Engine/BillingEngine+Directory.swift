@@ -27,14 +27,6 @@ extension BillingEngine {
         }
     }
 
-    /// `AccessPolicy.canManage` by ids (false for unknown accounts).
-    public func canManage(_ actorID: AccountID, _ targetID: AccountID) -> Bool {
-        read { state in
-            guard let actor = state.accounts[actorID], let target = state.accounts[targetID] else { return false }
-            return Self.policy(state).canManage(actor, target)
-        }
-    }
-
     /// Accounts of `roles` on which the actor holds `permission` (e.g. the wallets an Accountant
     /// may read), ordered by id.
     public func accounts(with permission: Permission, roles: Set<Role>, by actorID: AccountID) -> [Account] {
@@ -45,24 +37,6 @@ extension BillingEngine {
                 roles.contains(account.role)
                     && (account.id == actorID || policy.can(actor, permission, on: .account(account.id)))
             }.sorted { $0.id < $1.id }
-        }
-    }
-
-    /// Tenancies inside the actor's scope.
-    public func visibleTenancies(by actorID: AccountID) -> [Tenancy] {
-        read { state in
-            guard let actor = state.accounts[actorID] else { return [] }
-            let policy = Self.policy(state)
-            return state.tenancies.values.filter { policy.isInScope(actor, .tenancy($0.id)) }.sorted { $0.id < $1.id }
-        }
-    }
-
-    /// ISPs inside the actor's scope.
-    public func visibleISPs(by actorID: AccountID) -> [ISP] {
-        read { state in
-            guard let actor = state.accounts[actorID] else { return [] }
-            let policy = Self.policy(state)
-            return state.isps.values.filter { policy.isInScope(actor, .isp($0.id)) }.sorted { $0.id < $1.id }
         }
     }
 
