@@ -57,6 +57,12 @@ struct ValidationTests {
             Case(path: "/api/v1/users", method: .post,
                  raw: "{\"role\":\"wizard\",\"email\":\"w@x.example\",\"password\":\"long-password\",\"display_name\":\"X\"}",
                  field: "role", type: "validation"),
+            Case(path: "/api/v1/customers", method: .post,
+                 raw: "{\"isp_id\":\(isp),\"username\":\"x\",\"password\":\"p\",\"package_id\":\(package),\"colour\":\"red\"}",
+                 field: "colour", type: "validation"),
+            Case(path: "/api/v1/nas", method: .post,
+                 raw: "{\"isp_id\":\(isp),\"name\":\"N\",\"address\":\"192.0.2.1\",\"secret\":\"s\",\"routeros\":{\"host\":\"h\",\"username\":\"u\",\"pasword\":\"x\"}}",
+                 field: "routeros.pasword", type: "validation"),
             Case(path: "/api/v1/customers?per_page=0", method: .get, raw: "", field: "per_page", type: "validation"),
             Case(path: "/api/v1/customers?status=sleeping", method: .get, raw: "", field: "status", type: "validation"),
             Case(path: "/api/v1/customers/abc", method: .get, raw: "", field: "id", type: "validation"),
@@ -88,13 +94,18 @@ struct ValidationTests {
         }
     }
 
-    @Test("unknown paths are 404 problems")
+    @Test("unknown paths are 404 problems; a known path with another method is 405 with Allow")
     func unknownPath() async throws {
         let world = try TestWorld()
         try await world.application().test(.router) { client in
-            let response = try await APIClient(client: client).call(.get, "/api/v1/nothing-here")
+            let api = APIClient(client: client)
+            let response = try await api.call(.get, "/api/v1/nothing-here")
             #expect(response.status == 404)
             #expect(response.contentType == "application/problem+json")
+            let wrongMethod = try await api.call(.put, "/api/v1/customers/5")
+            #expect(wrongMethod.status == 405)
+            #expect(wrongMethod.headers[.allow] == "DELETE, GET, PATCH")
+            #expect(wrongMethod.contentType == "application/problem+json")
         }
     }
 }

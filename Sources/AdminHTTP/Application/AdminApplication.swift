@@ -14,10 +14,14 @@ public func buildAdminRouter(
                                            clock: dependencies.clock, lifetime: configuration.tokenLifetime)
     let limiter = LoginRateLimiter(limit: configuration.maxLoginFailures, window: configuration.loginWindow)
     let gate = AccessGate(dependencies: dependencies, configuration: configuration, authenticator: authenticator)
+    let routes = RouteTable.all(limiter: limiter, authenticator: authenticator)
+    var shapes: [String: [String]] = [:]
+    for route in routes { shapes[route.path, default: []].append(route.method.rawValue) }
     let router = Router(context: AdminRequestContext.self)
     router.add(middleware: HTTPMetricsMiddleware())
-    router.add(middleware: ProblemMiddleware(logger: dependencies.logger))
-    for route in RouteTable.all(limiter: limiter, authenticator: authenticator) {
+    router.add(middleware: ProblemMiddleware(
+        logger: dependencies.logger, shapes: shapes.map { (template: $0.key.split(separator: "/"), methods: $0.value) }))
+    for route in routes {
         router.on(RouterPath(route.path), method: route.method) { request, context in
             await gate.handle(route, request, context)
         }

@@ -29,7 +29,7 @@ struct LoginResponse: APIModel {
 
     static let schemaName = "LoginResponse"
     static let schema = JSONSchema.object([
-        ("token", .string(minLength: 64, maxLength: 64)), ("expires_at", .dateTime), ("user", UserDTO.ref),
+        ("token", .text(64...64)), ("expires_at", .dateTime), ("user", UserDTO.ref),
     ], required: ["token", "expires_at", "user"])
     static let example = LoginResponse(token: String(repeating: "ab", count: 32), expiresAt: exampleDate, user: .example)
 }
@@ -113,8 +113,9 @@ struct RoleLabelDTO: APIModel, Validatable {
 
     static let schemaName = "RoleLabel"
     static let schema = JSONSchema.object([
-        ("tenancy_id", .id), ("role", .string(minLength: 1, maxLength: 40)),
-        ("label", JSONSchema.string(maxLength: 100).nullable),
+        ("tenancy_id", .id),
+        ("role", .enumeration(["admin", "operator", "sub_operator", "group_admin", "reseller", "sub_reseller"])),
+        ("label", JSONSchema.text(0...100).nullable),
     ], required: ["tenancy_id", "role"])
     static let example = RoleLabelDTO(tenancyId: 2, role: "operator", label: "Partner")
 }
@@ -158,7 +159,7 @@ struct PaymentWebhook: APIModel, Validatable {
 
     static let schemaName = "PaymentWebhook"
     static let schema = JSONSchema.object([
-        ("transaction_id", .string(minLength: 1, maxLength: 200)), ("account_id", .id),
+        ("transaction_id", .text(1...200)), ("account_id", .id),
         ("amount", .integer(minimum: 1, maximum: 999_999_999_999_999)),
         ("status", .enumeration(["captured", "completed", "succeeded"])),
     ], required: ["transaction_id", "account_id", "amount"])

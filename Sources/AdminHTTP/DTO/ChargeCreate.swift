@@ -23,7 +23,7 @@ struct ChargeCreate: APIModel, Validatable {
     static let schemaName = "ChargeCreate"
     static let schema = JSONSchema.object([
         ("payer_id", .id), ("kind", .enumeration(["subscription", "add_on", "sms", "custom_development"])),
-        ("amount", .integer(minimum: 1, maximum: 999_999_999_999_999)), ("description", .string(minLength: 1, maxLength: 500)),
+        ("amount", .integer(minimum: 1, maximum: 999_999_999_999_999)), ("description", .text(1...500)),
         ("due_at", .dateTime),
     ], required: ["payer_id", "kind", "amount", "description", "due_at"])
     static let example = ChargeCreate(payerId: 7, kind: "add_on", amount: 20_000, description: "Static IP add-on",
@@ -48,7 +48,7 @@ struct PlanCreate: APIModel, Validatable {
 
     static let schemaName = "PlanCreate"
     static let schema = JSONSchema.object([
-        ("name", .string(minLength: 1, maxLength: 200)), ("monthly_fee", .integer(minimum: 0, maximum: 999_999_999_999_999)),
+        ("name", .text(1...200)), ("monthly_fee", .integer(minimum: 0, maximum: 999_999_999_999_999)),
         ("max_ppp_subscribers", .integer(minimum: 0, maximum: 10_000_000)), ("grace_days", .integer(minimum: 0, maximum: 365)),
         ("tenancy_id", .id),
     ], required: ["name", "monthly_fee"])

@@ -116,11 +116,11 @@ struct CustomerCreate: APIModel, Validatable {
 
     static let schemaName = "CustomerCreate"
     static let schema = JSONSchema.object([
-        ("isp_id", .id), ("username", .string(minLength: 1, maxLength: 64)),
+        ("isp_id", .id), ("username", .text(1...64)),
         ("password", .string(minLength: 1, maxLength: 128)), ("service_type", .enumeration(["pppoe", "hotspot", "any"])),
         ("package_id", .id), ("owner_id", .id), ("static_ipv4", .string(format: "ipv4")),
-        ("ipv6_prefix", .string(maxLength: 50)), ("mac_binding", .string(maxLength: 20)),
-        ("full_name", .string(maxLength: 200)), ("phone", .string(maxLength: 40)),
+        ("ipv6_prefix", .text(0...50)), ("mac_binding", .text(0...20)),
+        ("full_name", .text(0...200)), ("phone", .text(0...40)),
     ], required: ["isp_id", "username", "password", "package_id"])
     static let example = CustomerCreate(
         ispId: 5, username: "alice", password: "ppp-secret", serviceType: "pppoe", packageId: 9, ownerId: nil,
@@ -168,9 +168,9 @@ struct CustomerUpdate: APIModel, Validatable {
     static let schemaName = "CustomerUpdate"
     static let schema = JSONSchema.object([
         ("password", .string(minLength: 1, maxLength: 128)), ("service_type", .enumeration(["pppoe", "hotspot", "any"])),
-        ("static_ipv4", .string(maxLength: 15, description: "IPv4 address; empty string clears")),
-        ("ipv6_prefix", .string(maxLength: 50)), ("mac_binding", .string(maxLength: 20)),
-        ("full_name", .string(maxLength: 200)), ("phone", .string(maxLength: 40)), ("owner_id", .id),
+        ("static_ipv4", .text(0...15, description: "IPv4 address; empty string clears")),
+        ("ipv6_prefix", .text(0...50)), ("mac_binding", .text(0...20)),
+        ("full_name", .text(0...200)), ("phone", .text(0...40)), ("owner_id", .id),
     ])
     static let example = CustomerUpdate(password: nil, serviceType: nil, staticIpv4: nil, ipv6Prefix: nil,
                                         macBinding: nil, fullName: "Alice B.", phone: "+880100000000", ownerId: nil)

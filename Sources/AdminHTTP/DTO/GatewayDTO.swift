@@ -88,7 +88,7 @@ struct GatewayCreate: APIModel, Validatable {
     static let schemaName = "GatewayCreate"
     static let schema = JSONSchema.object([
         ("kind", .enumeration(["payment", "sms"])), ("owner_level", .enumeration(["developer", "tenancy", "isp"])),
-        ("owner_id", .id), ("provider", .string(minLength: 1, maxLength: 100)), ("name", .string(minLength: 1, maxLength: 200)),
+        ("owner_id", .id), ("provider", .text(1...100)), ("name", .text(1...200)),
         ("settings", .map(.string(maxLength: 4096))), ("secrets", .map(.string(maxLength: 4096))),
         ("price_per_message", .integer(minimum: 0, maximum: 999_999_999_999_999)),
     ], required: ["kind", "owner_level", "provider", "name"])

@@ -57,7 +57,7 @@ struct ISPCreate: APIModel, Validatable {
 
     static let schemaName = "ISPCreate"
     static let schema = JSONSchema.object([
-        ("tenancy_id", .id), ("name", .string(minLength: 1, maxLength: 200)), ("admin", NewOwner.schema),
+        ("tenancy_id", .id), ("name", .text(1...200)), ("admin", NewOwner.schema),
         ("plan_id", .id), ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])),
     ], required: ["tenancy_id", "name", "admin"])
     static let example = ISPCreate(

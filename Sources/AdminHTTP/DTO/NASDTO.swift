@@ -55,8 +55,8 @@ public struct RouterOSDTO: Codable, Sendable {
     public var useTls: Bool?
 
     static let schema = JSONSchema.object([
-        ("host", .string(minLength: 1, maxLength: 253)), ("port", JSONSchema.integer(minimum: 1, maximum: 65535)),
-        ("username", .string(minLength: 1, maxLength: 100)), ("use_tls", .boolean),
+        ("host", .text(1...253)), ("port", JSONSchema.integer(minimum: 1, maximum: 65535)),
+        ("username", .text(1...100)), ("use_tls", .boolean),
     ], required: ["host", "username"])
 }
 
@@ -105,10 +105,10 @@ struct NASInput: APIModel, Validatable {
 
     static let schemaName = "NASInput"
     static let schema = JSONSchema.object([
-        ("isp_id", .id), ("name", .string(minLength: 1, maxLength: 200)),
-        ("address", .string(minLength: 2, maxLength: 50, description: "IP address or CIDR the requests come from")),
+        ("isp_id", .id), ("name", .text(1...200)),
+        ("address", .text(2...50, description: "IP address or CIDR the requests come from")),
         ("secret", .string(minLength: 1, maxLength: 128, description: "RADIUS shared secret (write-only)")),
-        ("nas_identifier", .string(minLength: 1, maxLength: 253)), ("coa_port", .integer(minimum: 1, maximum: 65535)),
+        ("nas_identifier", .text(1...253)), ("coa_port", .integer(minimum: 1, maximum: 65535)),
         ("routeros", RouterOSDTO.schema), ("routeros_password", .string(maxLength: 128, description: "write-only")),
         ("counter_direction", .enumeration(["standard", "swapped"])), ("require_message_authenticator", .boolean),
     ], required: ["name", "address", "secret"])

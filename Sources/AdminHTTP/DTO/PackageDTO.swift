@@ -158,9 +158,9 @@ public struct LimitActionDTO: Codable, Sendable {
     }
 
     static let schema = JSONSchema.object([
-        ("action", .enumeration(["reject", "restrict", "switch_package"])), ("message", .string(maxLength: 200)),
-        ("package_id", .id), ("pool_name", .string(maxLength: 200)), ("address_list", .string(maxLength: 200)),
-        ("rate_limit", .string(maxLength: 200)), ("session_timeout", .integer(minimum: 1)),
+        ("action", .enumeration(["reject", "restrict", "switch_package"])), ("message", .text(0...200)),
+        ("package_id", .id), ("pool_name", .text(0...200)), ("address_list", .text(0...200)),
+        ("rate_limit", .text(0...200)), ("session_timeout", .integer(minimum: 1)),
     ], required: ["action"])
 }
 
@@ -216,11 +216,11 @@ struct PackageInput: APIModel, Validatable {
 
     static let schemaName = "PackageInput"
     static let schema = JSONSchema.object([
-        ("isp_id", JSONSchema.id), ("name", .string(minLength: 1, maxLength: 200)),
-        ("rate_limit", .string(minLength: 1, maxLength: 200, description: "RouterOS Mikrotik-Rate-Limit grammar")),
+        ("isp_id", JSONSchema.id), ("name", .text(1...200)),
+        ("rate_limit", .text(1...200, description: "RouterOS Mikrotik-Rate-Limit grammar")),
         ("validity", ValidityDTO.schema), ("quota", QuotaDTO.schema), ("on_expiry", LimitActionDTO.schema),
-        ("on_quota", LimitActionDTO.schema), ("pool_name", .string(maxLength: 200)),
-        ("ppp_profile", .string(maxLength: 200)), ("address_list", .string(maxLength: 200)),
+        ("on_quota", LimitActionDTO.schema), ("pool_name", .text(0...200)),
+        ("ppp_profile", .text(0...200)), ("address_list", .text(0...200)),
         ("simultaneous_use", .integer(minimum: 1, maximum: 1000)), ("session_timeout", .integer(minimum: 1)),
         ("idle_timeout", .integer(minimum: 1)), ("interim_interval", .integer(minimum: 60, maximum: 86_400)),
     ], required: ["name", "rate_limit", "validity"])

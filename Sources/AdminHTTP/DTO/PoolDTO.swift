@@ -51,8 +51,8 @@ struct PoolCreate: APIModel, Validatable {
 
     static let schemaName = "PoolCreate"
     static let schema = JSONSchema.object([
-        ("isp_id", .id), ("name", .string(minLength: 1, maxLength: 200)),
-        ("ranges", .string(minLength: 1, maxLength: 2000, description: "comma-separated ADDRESS-ADDRESS or CIDR")),
+        ("isp_id", .id), ("name", .text(1...200)),
+        ("ranges", .text(1...2000, description: "comma-separated ADDRESS-ADDRESS or CIDR")),
         ("ipv6", .boolean),
     ], required: ["isp_id", "name", "ranges"])
     static let example = PoolCreate(ispId: 5, name: "hotspot-pool", ranges: "10.20.0.2-10.20.0.254", ipv6: false)

@@ -55,7 +55,7 @@ struct NewOwner: Codable, Sendable, Validatable {
 
     static let schema = JSONSchema.object([
         ("email", .email), ("password", .string(minLength: 8, maxLength: 72)),
-        ("display_name", .string(minLength: 1, maxLength: 200)),
+        ("display_name", .text(1...200)),
     ], required: ["email", "password", "display_name"])
 }
 
@@ -81,8 +81,8 @@ struct TenancyCreate: APIModel, Validatable {
 
     static let schemaName = "TenancyCreate"
     static let schema = JSONSchema.object([
-        ("name", .string(minLength: 1, maxLength: 200)), ("currency", .string(pattern: "^[A-Z]{3}$")),
-        ("time_zone", .string(minLength: 1, maxLength: 64)), ("super_admin", NewOwner.schema), ("plan_id", .id),
+        ("name", .text(1...200)), ("currency", .string(pattern: "^[A-Z]{3}$")),
+        ("time_zone", .text(1...64)), ("super_admin", NewOwner.schema), ("plan_id", .id),
     ], required: ["name", "currency", "time_zone", "super_admin"])
     static let example = TenancyCreate(
         name: "North Tenancy", currency: "USD", timeZone: "UTC",

@@ -86,10 +86,11 @@ struct UserCreate: Decodable, Validatable, APIModel {
 
     static let schemaName = "UserCreate"
     static let schema = JSONSchema.object([
-        ("role", .string(minLength: 1, maxLength: 40, description:
-            "operator, sub_operator, manager, accountant, staff or customer (legacy reseller, sub_reseller accepted)")),
+        ("role", .enumeration(["operator", "sub_operator", "manager", "accountant", "staff", "customer", "reseller",
+                               "sub_reseller", "sub-operator", "sub-reseller"],
+                              description: "legacy names reseller and sub_reseller map to operator and sub_operator")),
         ("email", .email), ("password", .string(minLength: 8, maxLength: 72)),
-        ("display_name", .string(minLength: 1, maxLength: 200)), ("parent_id", .id), ("subscriber_id", .id),
+        ("display_name", .text(1...200)), ("parent_id", .id), ("subscriber_id", .id),
         ("permissions", .array(.enumeration(Permission.allCases.map(\.rawValue)), maxItems: 32)),
     ], required: ["role", "email", "password", "display_name"])
     static let example = UserCreate(role: "operator", email: "op2@example.net", password: "s3cret-pass",

@@ -44,6 +44,9 @@ struct HTTPMetricsMiddleware: RouterMiddleware {
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = AdminRequestContext
     let logger: Logger
+    /// Route templates and their methods, to tell "no such path" (404) from "no such method
+    /// on this path" (405 with `Allow`).
+    let shapes: [(template: [Substring], methods: [String])]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -52,6 +55,14 @@ struct ProblemMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as Problem {
             return error.result.response
+        } catch let error as HTTPError where error.status == .notFound {
+            let allowed = allowedMethods(request.uri.path)
+            guard allowed.isEmpty else {
+                var problem = Problem(.methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed")
+                problem.headers[.allow] = allowed.joined(separator: ", ")
+                return problem.result.response
+            }
+            return Problem(.notFound, slug: "not-found", title: "Not found").result.response
         } catch let error as HTTPError {
             let title = error.status == .notFound ? "Not found" : (error.status.reasonPhrase)
             return Problem(error.status, slug: error.status == .notFound ? "not-found" : "http", title: title).result.response
@@ -59,5 +70,17 @@ struct ProblemMiddleware: RouterMiddleware {
             logger.error("unhandled error", metadata: ["type": "\(String(describing: type(of: error)))"])
             return Problem.internalError.result.response
         }
+    }
+
+    private func allowedMethods(_ path: String) -> [String] {
+        let parts = path.split(separator: "/")
+        var methods: [String] = []
+        for shape in shapes where shape.template.count == parts.count {
+            let matches = zip(shape.template, parts).allSatisfy { template, part in
+                template.hasPrefix("{") || template == part
+            }
+            if matches { methods += shape.methods }
+        }
+        return Array(Set(methods)).sorted()
     }
 }

@@ -22,6 +22,13 @@ public struct JSONSchema: Sendable, Hashable {
         return JSONSchema(.object(members))
     }
 
+    /// Human text: no control characters and, when `range` starts above 0, not blank.
+    public static func text(_ range: ClosedRange<Int>, description: String? = nil) -> JSONSchema {
+        let pattern = range.lowerBound > 0
+            ? "^[^\\x00-\\x1F\\x7F]*[^\\s\\x00-\\x1F\\x7F][^\\x00-\\x1F\\x7F]*$" : "^[^\\x00-\\x1F\\x7F]*$"
+        return .string(minLength: range.lowerBound, maxLength: range.upperBound, pattern: pattern, description: description)
+    }
+
     public static func enumeration(_ values: [String], description: String? = nil) -> JSONSchema {
         var members: [(String, JSONNode)] = [("type", .string("string")), ("enum", .array(values.map { .string($0) }))]
         if let description { members.append(("description", .string(description))) }
@@ -42,7 +49,9 @@ public struct JSONSchema: Sendable, Hashable {
     public static let money = JSONSchema.integer(description: "integer minor units (e.g. cents)")
     public static let boolean = JSONSchema(.object([("type", .string("boolean"))]))
     public static let dateTime = JSONSchema.string(format: "date-time")
-    public static let email = JSONSchema.string(format: "email", minLength: 3, maxLength: 254)
+    public static let email = JSONSchema.string(
+        format: "email", minLength: 3, maxLength: 254,
+        pattern: "^[^@\\x00-\\x20\\x7F]+@[^@\\x00-\\x20\\x7F.][^@\\x00-\\x20\\x7F]*\\.[^@\\x00-\\x20\\x7F]*[^@\\x00-\\x20\\x7F.]$")
 
     public static func array(_ items: JSONSchema, maxItems: Int? = nil) -> JSONSchema {
         var members: [(String, JSONNode)] = [("type", .string("array")), ("items", items.node)]

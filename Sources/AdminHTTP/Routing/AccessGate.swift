@@ -30,9 +30,11 @@ struct AccessGate: Sendable {
             let buffer = try await collect(&request)
             let input = RouteInput(request: request, context: context, caller: caller, body: buffer,
                                    dependencies: dependencies, configuration: configuration)
+            // A malformed request is refused before anything about the target is evaluated.
+            let key = route.requiresIdempotencyKey ? try Self.idempotencyKey(input) : nil
             if let caller { try authorize(route, input, caller) }
-            if route.requiresIdempotencyKey {
-                return try await idempotent(route, input).response
+            if let key {
+                return try await idempotent(route, input, key: key).response
             }
             return try await route.handler(input).response
         } catch {
@@ -157,10 +159,14 @@ struct AccessGate: Sendable {
 
     // MARK: Idempotency
 
-    private func idempotent(_ route: APIRoute, _ input: RouteInput) async throws -> APIResult {
-        guard let key = input.request.headers[Self.idempotencyKeyHeader], !key.isEmpty, key.count <= 200,
+    static func idempotencyKey(_ input: RouteInput) throws -> String {
+        guard let key = input.request.headers[idempotencyKeyHeader], !key.isEmpty, key.count <= 200,
             key.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F })
         else { throw Problem.missingIdempotencyKey }
+        return key
+    }
+
+    private func idempotent(_ route: APIRoute, _ input: RouteInput, key: String) async throws -> APIResult {
         let scope = (input.caller.map { "account:\($0.id.rawValue)" } ?? "open") + " " + route.method.rawValue + " "
             + input.request.uri.path
         let requestHash = Digest.sha256Hex(input.body)

@@ -58,7 +58,7 @@ public struct RouteInput: Sendable {
     /// An optional ISO 8601 instant query parameter.
     func queryDate(_ name: String) throws -> Date? {
         guard let text = query(name) else { return nil }
-        guard let date = try? Date(text, strategy: .iso8601) else {
+        guard let date = APIJSON.parseDate(text) else {
             throw Problem.validation(name, "must be an ISO 8601 instant such as 2026-01-31T00:00:00Z")
         }
         return date
@@ -75,7 +75,7 @@ public struct RouteInput: Sendable {
 
     /// Decodes and validates the JSON body. Malformed JSON, wrong types and missing fields become
     /// 400 problems naming the field; nothing is changed before this succeeds.
-    func decode<T: Decodable & Validatable>(_ type: T.Type) throws -> T {
+    func decode<T: APIModel & Validatable>(_ type: T.Type) throws -> T {
         let value: T
         do {
             value = try APIJSON.decoder.decode(T.self, from: Data(body))
@@ -92,6 +92,9 @@ public struct RouteInput: Sendable {
             throw Problem.malformedJSON("the body is not valid JSON")
         }
         var problems: [FieldProblem] = []
+        if let parsed = try? JSONValue.parse(body) {
+            problems += parsed.unknownMembers(of: T.schema.node).map { FieldProblem($0, "is not a known field") }
+        }
         value.validate(into: &problems)
         if !problems.isEmpty { throw Problem.validation(problems) }
         return value

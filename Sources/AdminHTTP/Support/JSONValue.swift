@@ -47,4 +47,21 @@ enum JSONValue: Sendable, Hashable, Decodable {
         default: return nil
         }
     }
+
+    /// Paths of object members that `schema` does not declare where it forbids extra members
+    /// (`additionalProperties: false`): unknown fields are refused, not silently ignored.
+    func unknownMembers(of schema: JSONNode, path: String = "") -> [String] {
+        guard case .object(let members) = self, case .object? = schema["properties"], let properties = schema["properties"]
+        else { return [] }
+        var unknown: [String] = []
+        for key in members.keys.sorted() {
+            let field = path.isEmpty ? key : path + "." + key
+            if let property = properties[key] {
+                unknown += members[key]?.unknownMembers(of: property, path: field) ?? []
+            } else if schema["additionalProperties"] == .bool(false) {
+                unknown.append(field)
+            }
+        }
+        return unknown
+    }
 }
