@@ -106,7 +106,8 @@ struct NASInput: APIModel, Validatable {
     static let schemaName = "NASInput"
     static let schema = JSONSchema.object([
         ("isp_id", .id), ("name", .text(1...200)),
-        ("address", .text(2...50, description: "IP address or CIDR the requests come from")),
+        ("address", .string(minLength: 2, maxLength: 50, pattern: "^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$",
+                            description: "IP address or CIDR the requests come from")),
         ("secret", .string(minLength: 1, maxLength: 128, description: "RADIUS shared secret (write-only)")),
         ("nas_identifier", .text(1...253)), ("coa_port", .integer(minimum: 1, maximum: 65535)),
         ("routeros", RouterOSDTO.schema), ("routeros_password", .string(maxLength: 128, description: "write-only")),

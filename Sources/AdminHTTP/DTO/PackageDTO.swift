@@ -219,10 +219,10 @@ struct PackageInput: APIModel, Validatable {
         ("isp_id", JSONSchema.id), ("name", .text(1...200)),
         ("rate_limit", .text(1...200, description: "RouterOS Mikrotik-Rate-Limit grammar")),
         ("validity", ValidityDTO.schema), ("quota", QuotaDTO.schema), ("on_expiry", LimitActionDTO.schema),
-        ("on_quota", LimitActionDTO.schema), ("pool_name", .text(0...200)),
-        ("ppp_profile", .text(0...200)), ("address_list", .text(0...200)),
-        ("simultaneous_use", .integer(minimum: 1, maximum: 1000)), ("session_timeout", .integer(minimum: 1)),
-        ("idle_timeout", .integer(minimum: 1)), ("interim_interval", .integer(minimum: 60, maximum: 86_400)),
+        ("on_quota", LimitActionDTO.schema), ("pool_name", .text(1...200)),
+        ("ppp_profile", .text(1...200)), ("address_list", .text(1...200)),
+        ("simultaneous_use", .integer(minimum: 1, maximum: 1000)), ("session_timeout", .integer(minimum: 1, maximum: 31_622_400)),
+        ("idle_timeout", .integer(minimum: 1, maximum: 31_622_400)), ("interim_interval", .integer(minimum: 60, maximum: 86_400)),
     ], required: ["name", "rate_limit", "validity"])
     static var example: PackageInput {
         PackageInput(ispId: 5, name: "Standard", rateLimit: "10M/20M", validity: ValidityDTO(.months(1)), quota: nil,

@@ -38,36 +38,3 @@ public struct APIResult: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
-
-/// The JSON coders of the API: snake_case member names, ISO 8601 dates, sorted keys (stable
-/// bodies make idempotent replays and tests byte-comparable).
-enum APIJSON {
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = parseDate(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be an RFC 3339 date-time")
-            }
-            return date
-        }
-        return decoder
-    }
-
-    /// RFC 3339 date-time, with or without fractional seconds.
-    static func parseDate(_ text: String) -> Date? {
-        guard text.count <= 64 else { return nil }
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
-}

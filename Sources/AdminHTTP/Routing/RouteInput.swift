@@ -93,7 +93,7 @@ public struct RouteInput: Sendable {
         }
         var problems: [FieldProblem] = []
         if let parsed = try? JSONValue.parse(body) {
-            problems += parsed.unknownMembers(of: T.schema.node).map { FieldProblem($0, "is not a known field") }
+            problems += parsed.unknownMembers(of: T.schema.node).map { FieldProblem($0, "is not a known field or may not be null") }
         }
         value.validate(into: &problems)
         if !problems.isEmpty { throw Problem.validation(problems) }

@@ -57,11 +57,22 @@ enum JSONValue: Sendable, Hashable, Decodable {
         for key in members.keys.sorted() {
             let field = path.isEmpty ? key : path + "." + key
             if let property = properties[key] {
+                if members[key] == .null && !Self.allowsNull(property) {
+                    unknown.append(field)
+                    continue
+                }
                 unknown += members[key]?.unknownMembers(of: property, path: field) ?? []
             } else if schema["additionalProperties"] == .bool(false) {
                 unknown.append(field)
             }
         }
         return unknown
+    }
+
+    /// Whether a schema admits `null` (`type: [..., "null"]` or a `oneOf` branch of type null).
+    static func allowsNull(_ schema: JSONNode) -> Bool {
+        if case .array(let types)? = schema["type"] { return types.contains(.string("null")) }
+        if case .array(let options)? = schema["oneOf"] { return options.contains { allowsNull($0) } }
+        return schema["type"] == .string("null")
     }
 }
