@@ -119,3 +119,21 @@ import Testing
         #expect(snapshot.subscribers.count == 5)
     }
 }
+
+@Suite struct SQLiteHostileInputTests {
+    @Test func usageSaturatesInTheDatabase() throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteBillingStore(directory: directory.path)
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_767_268_800))
+        let engine = try BillingEngine(store: store, clock: clock, sealer: InsecureTestSealer(),
+                                       ntHasher: InsecureTestNTHasher(), passwordHasher: InsecureTestPasswordHasher())
+        let demo = try DemoDataSet.build(into: engine)
+        for session in ["h1", "h2"] {
+            try engine.applyAccounting([AccountingRecord(nasID: demo.nasIDs[0], status: .stop, sessionID: session,
+                                                         username: "std1", inputOctets: .max, outputOctets: 1,
+                                                         eventTime: clock.now())])
+        }
+        let rows = try store.usage(UsageQuery(subscriberIDs: [try #require(demo.subscribers["std1"])]))
+        #expect(rows.map(\.uploadBytes) == [.max] && rows.map(\.downloadBytes) == [2])
+    }
+}

@@ -91,7 +91,7 @@ struct AccountingProcessor {
         }
         sessions[key] = session
         if let subscriberID = session.subscriberID, existing == nil { touched[subscriberID, default: []].append(key) }
-        if let subscriberID = session.subscriberID, deltaUp + deltaDown > 0 {
+        if let subscriberID = session.subscriberID, deltaUp > 0 || deltaDown > 0 {
             addUsage(subscriberID, up: deltaUp, down: deltaDown, at: record.eventTime, state: &state)
         }
     }
@@ -105,7 +105,7 @@ struct AccountingProcessor {
         if subscriberID == nil, let mac = MACAddress(record.username) { subscriberID = state.byMAC[nas.ispID]?[mac] }
         let elapsed = record.status == .start ? 0 : TimeInterval(record.sessionTime ?? 0)
         return AccountingSession(
-            uniqueID: AccountingSession.uniqueID(nasID: nas.id, sessionID: record.sessionID), nasID: nas.id,
+            nasID: nas.id,
             sessionID: record.sessionID, ispID: nas.ispID, subscriberID: subscriberID, username: record.username,
             startedAt: record.eventTime.addingTimeInterval(-elapsed), updatedAt: record.eventTime, stoppedAt: nil,
             uploadBytes: 0, downloadBytes: 0, inputPackets: 0, outputPackets: 0, sessionTime: 0,
@@ -139,9 +139,10 @@ struct AccountingProcessor {
         guard var subscriber = subscribers[id] ?? state.subscribers[id] else { return }
         let calendar = calendar(for: subscriber.ispID, state)
         let day = calendar.dayKey(time)
-        usage["\(id.rawValue)|\(day)", default: UsageDay(subscriberID: id, day: day, uploadBytes: 0, downloadBytes: 0)]
-            .uploadBytes += up
-        usage["\(id.rawValue)|\(day)"]?.downloadBytes += down
+        var row = usage["\(id.rawValue)|\(day)"] ?? UsageDay(subscriberID: id, day: day, uploadBytes: 0, downloadBytes: 0)
+        row.uploadBytes = row.uploadBytes.saturatingAdd(up)
+        row.downloadBytes = row.downloadBytes.saturatingAdd(down)
+        usage["\(id.rawValue)|\(day)"] = row
         guard let package = state.packages[subscriber.packageID], let quota = package.quota else { return }
         if let start = subscriber.quotaPeriodStart, let next = calendar.nextQuotaReset(quota.reset, after: start),
             next <= time
@@ -154,7 +155,7 @@ struct AccountingProcessor {
             subscriber.quotaPeriodStart = calendar.quotaPeriodStart(quota.reset, containing: time, activatedAt: time)
         }
         let before = subscriber.quotaUsed
-        subscriber.quotaUsed += up + down
+        subscriber.quotaUsed = subscriber.quotaUsed.saturatingAdd(up.saturatingAdd(down))
         if before < quota.bytes, subscriber.quotaUsed >= quota.bytes, subscriber.status == .active {
             subscriber.status = .overQuota
             result.quotaCrossings.append(id)

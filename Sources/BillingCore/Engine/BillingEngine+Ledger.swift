@@ -11,7 +11,7 @@ extension BillingEngine {
     ) throws -> LedgerTransaction {
         let key = "gateway:\(gatewayID.rawValue):\(gatewayTransactionID)"
         return try post(key: key) { state, now in
-            guard amount > 0 else { throw BillingError.invalid("amount must be positive") }
+            guard Money.isValid(amount) else { throw BillingError.invalid("amount must be 1…10^15 minor units") }
             guard let gateway = state.gateways[gatewayID], gateway.kind == .payment, gateway.isEnabled else {
                 throw BillingError.notFound("payment gateway")
             }
@@ -37,7 +37,7 @@ extension BillingEngine {
         wallet accountID: AccountID, amount: Int64, source: TopUpSource, idempotencyKey: String, by actorID: AccountID
     ) throws -> LedgerTransaction {
         try post(key: idempotencyKey, actor: actorID) { state, _ in
-            guard amount > 0 else { throw BillingError.invalid("amount must be positive") }
+            guard Money.isValid(amount) else { throw BillingError.invalid("amount must be 1…10^15 minor units") }
             let actor = try Self.actor(actorID, in: state)
             guard let target = state.accounts[accountID], target.role == .operator || target.role == .subOperator,
                 let tenancy = target.tenancyID.flatMap({ state.tenancies[$0] })
@@ -61,7 +61,7 @@ extension BillingEngine {
 
     /// Sets how far below zero a wallet may go (manageMoney on the account).
     public func setCreditLimit(_ limit: Int64, for accountID: AccountID, by actorID: AccountID) throws {
-        guard limit >= 0 else { throw BillingError.invalid("credit limit must not be negative") }
+        guard Money.isValid(limit, positive: false) else { throw BillingError.invalid("credit limit must be 0…10^15") }
         try perform { state, now in
             try Self.require(.manageMoney, on: .account(accountID), actorID, state)
             guard let before = state.accounts[accountID], actorID != accountID else {

@@ -8,7 +8,7 @@ extension BillingEngine {
         name: String, monthlyFee: Int64, maxPPPSubscribers: Int?, graceDays: Int = 7, tenancy tenancyID: TenancyID?,
         by actorID: AccountID
     ) throws -> SubscriptionPlan {
-        guard monthlyFee >= 0, graceDays >= 0, (maxPPPSubscribers ?? 0) >= 0 else {
+        guard Money.isValid(monthlyFee, positive: false), (0...3_650).contains(graceDays), (maxPPPSubscribers ?? 0) >= 0 else {
             throw BillingError.invalid("fees, limits and grace days must not be negative")
         }
         return try perform { state, now in

@@ -19,7 +19,7 @@ struct EngineState: Sendable {
     var packages: [PackageID: ServicePackage] = [:]
     var priceEntries: [PriceEntryID: PriceEntry] = [:]
     var plans: [PlanID: SubscriptionPlan] = [:]
-    var subscribers: [SubscriberID: Subscriber] = [:]
+    var subscribers = DenseTable<SubscriberID, Subscriber>()
     /// (ISP, username) → subscriber: the first lookup of every Access-Request.
     var byUsername: [ISPID: [String: SubscriberID]] = [:]
     /// (ISP, MAC binding) → subscriber, for hotspot MAC authentication.
@@ -27,7 +27,7 @@ struct EngineState: Sendable {
     /// Number of subscribers per ISP that may use PPP (plan limits).
     var pppSubscriberCount: [ISPID: Int] = [:]
     var invoices: [InvoiceID: Invoice] = [:]
-    var openSessions: [SessionKey: AccountingSession] = [:]
+    var openSessions = DenseTable<SessionKey, AccountingSession>()
     /// Open sessions per subscriber (simultaneous use, lost-Stop detection, CoA targets).
     var openSessionKeys: [SubscriberID: [SessionKey]] = [:]
     var balances: [LedgerAccountRef: Int64] = [:]
@@ -48,8 +48,10 @@ struct EngineState: Sendable {
         changes.priceEntries = snapshot.priceEntries
         changes.plans = snapshot.plans
         changes.subscribers = snapshot.subscribers
+        subscribers.reserveCapacity(snapshot.subscribers.count)
         changes.invoices = snapshot.invoices
         changes.sessions = snapshot.openSessions
+        openSessions.reserveCapacity(snapshot.openSessions.count)
         apply(changes)
         balances = snapshot.balances
         nextID = snapshot.maxID + 1
@@ -87,7 +89,9 @@ struct EngineState: Sendable {
         for id in changes.deletedSubscribers { removeSubscriber(id) }
         for invoice in changes.invoices { invoices[invoice.id] = invoice }
         for transaction in changes.ledgerTransactions {
-            for entry in transaction.entries { balances[entry.account, default: 0] += entry.amount }
+            for entry in transaction.entries {
+                balances[entry.account] = (balances[entry.account] ?? 0).saturatingAdd(entry.amount)
+            }
         }
         for session in changes.sessions { applySession(session) }
     }
