@@ -13,7 +13,8 @@ extension AccessPolicy {
     ///
     /// - Developer: everything. Super Admin: its tenancy. Admin, Manager, Accountant, Staff: its
     ///   ISP (and its own tenancy record). Operator, Sub-Operator: the ISP-level resources of its
-    ///   ISP and whatever belongs to its segment. Customer: itself and its own subscriber.
+    ///   ISP and whatever belongs to its segment. Customer: itself, its own subscriber and its
+    ///   tenancy record (currency, time zone), as `BillingEngine.visibleTenancies` lists it.
     public func isInScope(_ actor: Account, _ resource: Resource) -> Bool {
         guard !actor.isDisabled, let location = locate(resource) else { return false }
         if case .account(let id) = resource, id == actor.id { return true }
@@ -31,7 +32,8 @@ extension AccessPolicy {
             guard let owner = location.ownerID else { return true }
             return segmentOwners(of: actor).contains(owner)
         case .customer:
-            return location.subscriberID != nil && location.subscriberID == actor.subscriberID
+            if location.subscriberID == nil { return isOwnTenancyRecord(actor, resource, location) }
+            return location.subscriberID == actor.subscriberID
         }
     }
 
