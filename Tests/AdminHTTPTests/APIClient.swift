@@ -20,8 +20,10 @@ struct APIResponse: Sendable {
 struct APIClient {
     let client: any TestClientProtocol
 
-    func call(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil, raw: String? = nil,
-              headers extra: HTTPFields = [:]) async throws -> APIResponse {
+    func call(
+        _ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil, raw: String? = nil,
+        headers extra: HTTPFields = [:]
+    ) async throws -> APIResponse {
         var headers = extra
         if let token { headers[.authorization] = "Bearer " + token }
         var body: ByteBuffer?
@@ -33,8 +35,9 @@ struct APIClient {
             body = ByteBuffer(string: raw)
         }
         return try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
-            APIResponse(status: Int(response.status.code), headers: response.headers,
-                        body: Array(response.body.readableBytesView))
+            APIResponse(
+                status: Int(response.status.code), headers: response.headers,
+                body: Array(response.body.readableBytesView))
         }
     }
 }

@@ -13,8 +13,9 @@ struct AuthenticationTests {
         let world = try TestWorld(bcrypt: true)
         try await world.application().test(.router) { client in
             let api = APIClient(client: client)
-            let login = try await api.call(.post, "/api/v1/auth/login",
-                                           json: ["email": "op@test.example", "password": TestWorld.password])
+            let login = try await api.call(
+                .post, "/api/v1/auth/login",
+                json: ["email": "op@test.example", "password": TestWorld.password])
             #expect(login.status == 200)
             let token = try #require(login.json["token"] as? String)
             #expect(token.count == 64)
@@ -76,20 +77,24 @@ struct AuthenticationTests {
         try await world.application().test(.router) { client in
             let api = APIClient(client: client)
             for _ in 0..<5 {
-                let wrong = try await api.call(.post, "/api/v1/auth/login", json: ["email": "op@test.example", "password": "nope"])
+                let wrong = try await api.call(
+                    .post, "/api/v1/auth/login", json: ["email": "op@test.example", "password": "nope"])
                 #expect(wrong.status == 401)
             }
-            let blocked = try await api.call(.post, "/api/v1/auth/login",
-                                             json: ["email": "op@test.example", "password": TestWorld.password])
+            let blocked = try await api.call(
+                .post, "/api/v1/auth/login",
+                json: ["email": "op@test.example", "password": TestWorld.password])
             #expect(blocked.status == 429)
             #expect(Int(blocked.headers[.retryAfter] ?? "") ?? 0 > 0)
             // Another account from another source is unaffected.
-            let other = try await api.call(.post, "/api/v1/auth/login",
-                                           json: ["email": "admin@test.example", "password": TestWorld.password])
+            let other = try await api.call(
+                .post, "/api/v1/auth/login",
+                json: ["email": "admin@test.example", "password": TestWorld.password])
             #expect(other.status == 429 || other.status == 200)
             world.clock.advance(by: world.configuration.loginWindow + 1)
-            let later = try await api.call(.post, "/api/v1/auth/login",
-                                           json: ["email": "op@test.example", "password": TestWorld.password])
+            let later = try await api.call(
+                .post, "/api/v1/auth/login",
+                json: ["email": "op@test.example", "password": TestWorld.password])
             #expect(later.status == 200)
         }
     }
@@ -103,16 +108,19 @@ struct AuthenticationTests {
             let api = APIClient(client: client)
             let attacker: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "203.0.113.9"]
             for index in 0..<5 {
-                _ = try await api.call(.post, "/api/v1/auth/login",
-                                       json: ["email": "nobody\(index)@test.example", "password": "x"], headers: attacker)
+                _ = try await api.call(
+                    .post, "/api/v1/auth/login",
+                    json: ["email": "nobody\(index)@test.example", "password": "x"], headers: attacker)
             }
-            let blocked = try await api.call(.post, "/api/v1/auth/login",
-                                             json: ["email": "admin@test.example", "password": TestWorld.password],
-                                             headers: attacker)
+            let blocked = try await api.call(
+                .post, "/api/v1/auth/login",
+                json: ["email": "admin@test.example", "password": TestWorld.password],
+                headers: attacker)
             #expect(blocked.status == 429)
-            let elsewhere = try await api.call(.post, "/api/v1/auth/login",
-                                               json: ["email": "admin@test.example", "password": TestWorld.password],
-                                               headers: [HTTPField.Name("X-Forwarded-For")!: "198.51.100.4"])
+            let elsewhere = try await api.call(
+                .post, "/api/v1/auth/login",
+                json: ["email": "admin@test.example", "password": TestWorld.password],
+                headers: [HTTPField.Name("X-Forwarded-For")!: "198.51.100.4"])
             #expect(elsewhere.status == 200)
         }
     }

@@ -13,8 +13,10 @@ import Testing
 /// docs/authorization.observed.md instead of failing (for reviewing a deliberate change).
 @Suite("Authorization matrix (docs/authorization.md)")
 struct AuthorizationMatrixTests {
-    static let roles = ["Dev": "dev", "SA": "sa", "Adm": "admin", "Op": "op", "Sub": "sub", "Mgr": "mgr",
-                        "Acc": "acc", "Stf": "staff", "Cust": "cust"]
+    static let roles = [
+        "Dev": "dev", "SA": "sa", "Adm": "admin", "Op": "op", "Sub": "sub", "Mgr": "mgr",
+        "Acc": "acc", "Stf": "staff", "Cust": "cust",
+    ]
     static let roleOrder = ["Dev", "SA", "Adm", "Op", "Sub", "Mgr", "Acc", "Stf", "Cust"]
     /// Routes outside the matrix: no token (tested in their own suites) or acting only on the
     /// caller's own token/password.
@@ -83,8 +85,9 @@ struct AuthorizationMatrixTests {
             for (role, name) in Self.roles { tokens[role] = try await world.token(name, client: client) }
             for (index, row) in fixedRows.enumerated() where row.endpoint.hasPrefix("GET ") {
                 for role in Self.roleOrder {
-                    observed[index, default: [:]][role] = try await Self.run(row, role: role, token: tokens[role]!,
-                                                                              world: world, client: client)
+                    observed[index, default: [:]][role] = try await Self.run(
+                        row, role: role, token: tokens[role]!,
+                        world: world, client: client)
                 }
             }
             return observed
@@ -100,26 +103,32 @@ struct AuthorizationMatrixTests {
             }
         }
         if recording {
-            try Self.render(rows, observed).write(to: Self.documentURL.deletingLastPathComponent()
-                .appendingPathComponent("authorization.observed.md"), atomically: true, encoding: .utf8)
+            try Self.render(rows, observed).write(
+                to: Self.documentURL.deletingLastPathComponent()
+                    .appendingPathComponent("authorization.observed.md"), atomically: true, encoding: .utf8)
             return
         }
         for (index, row) in rows.enumerated() {
             for role in Self.roleOrder {
-                #expect(observed[index]?[role] == row.expected[role],
-                        "\(row.endpoint) [\(row.target)] as \(role): table says \(row.expected[role] ?? "?"), server \(observed[index]?[role] ?? "?")")
+                #expect(
+                    observed[index]?[role] == row.expected[role],
+                    "\(row.endpoint) [\(row.target)] as \(role): table says \(row.expected[role] ?? "?"), server \(observed[index]?[role] ?? "?")"
+                )
             }
         }
     }
 
-    static func run(_ row: Row, role: String, token: String, world: TestWorld, client: any TestClientProtocol) async throws
+    static func run(
+        _ row: Row, role: String, token: String, world: TestWorld, client: any TestClientProtocol
+    ) async throws
         -> String
     {
         guard let request = MatrixScenario.request(row.endpoint, row.target, world) else { return "no-scenario" }
         var headers: HTTPFields = [:]
         if request.idempotent { headers[HTTPField.Name("Idempotency-Key")!] = "matrix-\(role)-\(row.target)" }
-        let response = try await APIClient(client: client).call(request.method, request.path, token: token,
-                                                                json: request.body, headers: headers)
+        let response = try await APIClient(client: client).call(
+            request.method, request.path, token: token,
+            json: request.body, headers: headers)
         if let listed = request.listedID, response.status == 200 {
             let ids = response.items.compactMap { ($0["id"] as? NSNumber)?.int64Value }
             return ids.contains(listed) ? "200+" : "200-"
@@ -156,7 +165,9 @@ struct AuthorizationMatrixTests {
             }
             let name = row.endpoint == last ? "" : "`\(row.endpoint)`"
             last = row.endpoint
-            out += "| \(name) | \(row.target) | " + roleOrder.map { observed[index]?[$0] ?? "?" }.joined(separator: " | ") + " |\n"
+            out +=
+                "| \(name) | \(row.target) | " + roleOrder.map { observed[index]?[$0] ?? "?" }.joined(separator: " | ")
+                + " |\n"
         }
         return out
     }

@@ -18,7 +18,8 @@ struct MoneyRoutesTests {
             let token = try await world.token("op", client: client)
             let sub = world.ids.accounts["sub"]!.rawValue
             let before = try await api.call(.get, "/api/v1/wallets/\(sub)", token: token).json["balance"] as? Int
-            let response = try await api.call(.post, "/api/v1/wallets/\(sub)/top-up", token: token, json: ["amount": 500])
+            let response = try await api.call(
+                .post, "/api/v1/wallets/\(sub)/top-up", token: token, json: ["amount": 500])
             #expect(response.status == 400)
             #expect(response.json["type"] as? String == "urn:uplink:problem:idempotency-key-missing")
             #expect(response.json["field"] as? String == "Idempotency-Key")
@@ -36,24 +37,28 @@ struct MoneyRoutesTests {
             let sub = world.ids.accounts["sub"]!.rawValue
             let customer = world.ids.customers["own"]!.rawValue
             let start = try await api.call(.get, "/api/v1/wallets/\(sub)", token: token).json["balance"] as? Int ?? 0
-            let first = try await api.call(.post, "/api/v1/customers/\(customer)/renew", token: token, json: [:],
-                                           headers: [Self.key: "renew-1"])
+            let first = try await api.call(
+                .post, "/api/v1/customers/\(customer)/renew", token: token, json: [:],
+                headers: [Self.key: "renew-1"])
             #expect(first.status == 200)
-            let second = try await api.call(.post, "/api/v1/customers/\(customer)/renew", token: token, json: [:],
-                                            headers: [Self.key: "renew-1"])
+            let second = try await api.call(
+                .post, "/api/v1/customers/\(customer)/renew", token: token, json: [:],
+                headers: [Self.key: "renew-1"])
             #expect(second.status == first.status)
             #expect(second.body == first.body)
             #expect(second.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
             let end = try await api.call(.get, "/api/v1/wallets/\(sub)", token: token).json["balance"] as? Int ?? 0
             #expect(start - end == 1_500)  // the Sub-Operator's cost, once
             // The same key with another body is refused.
-            let other = try await api.call(.post, "/api/v1/customers/\(customer)/renew", token: token,
-                                           json: ["package_id": world.ids.packages["sib"]!.rawValue],
-                                           headers: [Self.key: "renew-1"])
+            let other = try await api.call(
+                .post, "/api/v1/customers/\(customer)/renew", token: token,
+                json: ["package_id": world.ids.packages["sib"]!.rawValue],
+                headers: [Self.key: "renew-1"])
             #expect(other.status == 422)
             // A new key renews again.
-            let third = try await api.call(.post, "/api/v1/customers/\(customer)/renew", token: token, json: [:],
-                                           headers: [Self.key: "renew-2"])
+            let third = try await api.call(
+                .post, "/api/v1/customers/\(customer)/renew", token: token, json: [:],
+                headers: [Self.key: "renew-2"])
             #expect(third.status == 200)
             #expect(third.body != first.body)
         }
@@ -67,11 +72,13 @@ struct MoneyRoutesTests {
             let token = try await world.token("admin", client: client)
             let op = world.ids.accounts["op"]!.rawValue
             let body = "{\"amount\":100,\"source\":\"parent_wallet\"}"
-            let first = try await api.call(.post, "/api/v1/wallets/\(op)/top-up", token: token, raw: body,
-                                           headers: [Self.key: "k"])
+            let first = try await api.call(
+                .post, "/api/v1/wallets/\(op)/top-up", token: token, raw: body,
+                headers: [Self.key: "k"])
             #expect(first.status == 400)
-            let second = try await api.call(.post, "/api/v1/wallets/\(op)/top-up", token: token, raw: body,
-                                            headers: [Self.key: "k"])
+            let second = try await api.call(
+                .post, "/api/v1/wallets/\(op)/top-up", token: token, raw: body,
+                headers: [Self.key: "k"])
             #expect(second.status == 400)
             #expect(second.body == first.body)
             #expect(second.contentType == "application/problem+json")
@@ -93,17 +100,23 @@ struct MoneyRoutesTests {
 
             let unsigned = try await api.call(.post, path, raw: body)
             #expect(unsigned.status == 401)
-            let wrong = try await api.call(.post, path, raw: body,
-                                           headers: [signature: WebhookSignature.sign(body: Array(body.utf8), secret: "wrong")])
+            let wrong = try await api.call(
+                .post, path, raw: body,
+                headers: [signature: WebhookSignature.sign(body: Array(body.utf8), secret: "wrong")])
             #expect(wrong.status == 401)
             #expect(wrong.json["type"] as? String == "urn:uplink:problem:bad-signature")
             let tampered = body.replacingOccurrences(of: "2500", with: "9999")
-            let tamperedResponse = try await api.call(.post, path, raw: tampered, headers: [
-                signature: WebhookSignature.sign(body: Array(body.utf8), secret: TestWorld.gatewaySecret)])
+            let tamperedResponse = try await api.call(
+                .post, path, raw: tampered,
+                headers: [
+                    signature: WebhookSignature.sign(body: Array(body.utf8), secret: TestWorld.gatewaySecret)
+                ])
             #expect(tamperedResponse.status == 401)
             #expect(try await api.call(.get, "/api/v1/wallets/\(op)", token: admin).json["balance"] as? Int == start)
 
-            let good: HTTPFields = [signature: WebhookSignature.sign(body: Array(body.utf8), secret: TestWorld.gatewaySecret)]
+            let good: HTTPFields = [
+                signature: WebhookSignature.sign(body: Array(body.utf8), secret: TestWorld.gatewaySecret)
+            ]
             let first = try await api.call(.post, path, raw: body, headers: good)
             #expect(first.status == 200)
             let replay = try await api.call(.post, path, raw: body, headers: good)
@@ -112,7 +125,8 @@ struct MoneyRoutesTests {
             let end = try await api.call(.get, "/api/v1/wallets/\(op)", token: admin).json["balance"] as? Int ?? 0
             #expect(end - start == 2500)
             // An unknown gateway does not reveal anything.
-            #expect(try await api.call(.post, "/api/v1/payments/webhook/999999", raw: body, headers: good).status == 404)
+            #expect(
+                try await api.call(.post, "/api/v1/payments/webhook/999999", raw: body, headers: good).status == 404)
         }
     }
 }

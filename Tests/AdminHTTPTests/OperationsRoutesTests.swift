@@ -61,8 +61,9 @@ struct OperationsRoutesTests {
         let own = world.ids.customers["own"]!
         try await world.application().test(.router) { client in
             let token = try await world.token("sub", client: client)
-            let response = try await APIClient(client: client).call(.post, "/api/v1/customers/\(own.rawValue)/disconnect",
-                                                                    token: token)
+            let response = try await APIClient(client: client).call(
+                .post, "/api/v1/customers/\(own.rawValue)/disconnect",
+                token: token)
             #expect(response.status == 200)
             #expect(world.disconnects.all == [own])
         }

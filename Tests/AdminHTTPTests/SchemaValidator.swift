@@ -29,15 +29,24 @@ struct SchemaValidator {
             return ["\(path): \(value) is not \(types)"]
         }
         if let string = value as? String {
-            if let min = schema["minLength"] as? Int, string.count < min { errors.append("\(path): shorter than \(min)") }
-            if let max = schema["maxLength"] as? Int, string.count > max { errors.append("\(path): longer than \(max)") }
-            if let pattern = schema["pattern"] as? String, string.range(of: pattern, options: .regularExpression) == nil {
+            if let min = schema["minLength"] as? Int, string.count < min {
+                errors.append("\(path): shorter than \(min)")
+            }
+            if let max = schema["maxLength"] as? Int, string.count > max {
+                errors.append("\(path): longer than \(max)")
+            }
+            if let pattern = schema["pattern"] as? String, string.range(of: pattern, options: .regularExpression) == nil
+            {
                 errors.append("\(path): does not match \(pattern)")
             }
         }
         if let number = value as? NSNumber, !(value is Bool), types.contains("integer") || types.contains("number") {
-            if let min = schema["minimum"] as? NSNumber, number.doubleValue < min.doubleValue { errors.append("\(path): < min") }
-            if let max = schema["maximum"] as? NSNumber, number.doubleValue > max.doubleValue { errors.append("\(path): > max") }
+            if let min = schema["minimum"] as? NSNumber, number.doubleValue < min.doubleValue {
+                errors.append("\(path): < min")
+            }
+            if let max = schema["maximum"] as? NSNumber, number.doubleValue > max.doubleValue {
+                errors.append("\(path): > max")
+            }
         }
         if let object = value as? [String: Any] {
             let properties = schema["properties"] as? [String: [String: Any]] ?? [:]
@@ -55,7 +64,9 @@ struct SchemaValidator {
             }
         }
         if let array = value as? [Any], let items = schema["items"] as? [String: Any] {
-            for (index, item) in array.enumerated() { errors += validate(item, against: items, path: "\(path)[\(index)]") }
+            for (index, item) in array.enumerated() {
+                errors += validate(item, against: items, path: "\(path)[\(index)]")
+            }
         }
         return errors
     }
@@ -77,8 +88,9 @@ struct SchemaValidator {
 
     private func isBool(_ value: Any) -> Bool {
         guard let number = value as? NSNumber else { return false }
-        return String(cString: number.objCType) == "c" || type(of: value) == type(of: NSNumber(value: true))
-            && (number == NSNumber(value: true) || number == NSNumber(value: false)) && !(value is Int)
+        return String(cString: number.objCType) == "c"
+            || type(of: value) == type(of: NSNumber(value: true))
+                && (number == NSNumber(value: true) || number == NSNumber(value: false)) && !(value is Int)
     }
 
     func resolve(_ ref: String) -> [String: Any]? {

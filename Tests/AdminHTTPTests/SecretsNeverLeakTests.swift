@@ -12,8 +12,10 @@ import Testing
 struct SecretsNeverLeakTests {
     /// Every secret the test world knows: account and customer passwords, the NAS secret, the
     /// RouterOS API password, the gateway key, and the stored password form of the test hasher.
-    static let secrets = [TestWorld.password, "plain:" + TestWorld.password, TestWorld.nasSecret,
-                          TestWorld.routerOSPassword, TestWorld.gatewaySecret, TestWorld.customerPassword]
+    static let secrets = [
+        TestWorld.password, "plain:" + TestWorld.password, TestWorld.nasSecret,
+        TestWorld.routerOSPassword, TestWorld.gatewaySecret, TestWorld.customerPassword,
+    ]
 
     @Test("every GET route for several roles, creations with secrets, login and audit: no secret in bodies or logs")
     func sweep() async throws {
@@ -38,26 +40,51 @@ struct SecretsNeverLeakTests {
             var bodies: [String] = []
             let admin = try await world.token("admin", client: client)
             // Creations that carry secrets in the request.
-            bodies.append(try await api.call(.post, "/api/v1/nas", token: admin, json: [
-                "isp_id": world.ids.isps["A"]!.rawValue, "name": "n", "address": "198.51.100.7",
-                "secret": TestWorld.nasSecret, "routeros": ["host": "198.51.100.7", "username": "api"],
-                "routeros_password": TestWorld.routerOSPassword]).text)
-            bodies.append(try await api.call(.post, "/api/v1/gateways", token: admin, json: [
-                "kind": "payment", "owner_level": "isp", "owner_id": world.ids.isps["A"]!.rawValue, "provider": "p",
-                "name": "g", "secrets": ["webhook_secret": TestWorld.gatewaySecret]]).text)
-            bodies.append(try await api.call(.post, "/api/v1/customers", token: admin, json: [
-                "isp_id": world.ids.isps["A"]!.rawValue, "username": "leaky", "password": TestWorld.customerPassword,
-                "package_id": world.ids.packages["own"]!.rawValue]).text)
-            bodies.append(try await api.call(.post, "/api/v1/auth/login",
-                                             json: ["email": "admin@test.example", "password": TestWorld.password]).text)
-            bodies.append(try await api.call(.post, "/api/v1/auth/login",
-                                             json: ["email": "admin@test.example", "password": TestWorld.nasSecret]).text)
+            bodies.append(
+                try await api.call(
+                    .post, "/api/v1/nas", token: admin,
+                    json: [
+                        "isp_id": world.ids.isps["A"]!.rawValue, "name": "n", "address": "198.51.100.7",
+                        "secret": TestWorld.nasSecret, "routeros": ["host": "198.51.100.7", "username": "api"],
+                        "routeros_password": TestWorld.routerOSPassword,
+                    ]
+                ).text)
+            bodies.append(
+                try await api.call(
+                    .post, "/api/v1/gateways", token: admin,
+                    json: [
+                        "kind": "payment", "owner_level": "isp", "owner_id": world.ids.isps["A"]!.rawValue,
+                        "provider": "p",
+                        "name": "g", "secrets": ["webhook_secret": TestWorld.gatewaySecret],
+                    ]
+                ).text)
+            bodies.append(
+                try await api.call(
+                    .post, "/api/v1/customers", token: admin,
+                    json: [
+                        "isp_id": world.ids.isps["A"]!.rawValue, "username": "leaky",
+                        "password": TestWorld.customerPassword,
+                        "package_id": world.ids.packages["own"]!.rawValue,
+                    ]
+                ).text)
+            bodies.append(
+                try await api.call(
+                    .post, "/api/v1/auth/login",
+                    json: ["email": "admin@test.example", "password": TestWorld.password]
+                ).text)
+            bodies.append(
+                try await api.call(
+                    .post, "/api/v1/auth/login",
+                    json: ["email": "admin@test.example", "password": TestWorld.nasSecret]
+                ).text)
             for name in ["dev", "sa", "admin", "op", "sub", "acc", "cust"] {
                 let token = try await world.token(name, client: client)
                 for signature in routes where signature.hasPrefix("GET ") {
                     var path = String(signature.dropFirst(4))
                     let resource = path.split(separator: "/").dropFirst(2).first.map(String.init) ?? ""
-                    if path.contains("{id}") { path = path.replacingOccurrences(of: "{id}", with: String(idFor[resource] ?? 1)) }
+                    if path.contains("{id}") {
+                        path = path.replacingOccurrences(of: "{id}", with: String(idFor[resource] ?? 1))
+                    }
                     if path == "/api/v1/prices" { path += "?isp_id=\(world.ids.isps["A"]!.rawValue)" }
                     let response = try await api.call(.get, path, token: token)
                     #expect(response.status < 500, "\(signature) as \(name)")

@@ -31,11 +31,19 @@ struct SelfServiceTests {
             let list = try await api.call(.get, "/api/v1/customers", token: token)
             #expect(list.items.map { $0["id"] as? Int } == [Int(own.rawValue)])
             // Nothing else: others are invisible, own writes are refused.
-            #expect(try await api.call(.get, "/api/v1/customers/\(world.ids.customers["sib"]!.rawValue)", token: token).status == 404)
-            #expect(try await api.call(.patch, "/api/v1/customers/\(own.rawValue)", token: token,
-                                       json: ["full_name": "Me"]).status == 403)
-            #expect(try await api.call(.post, "/api/v1/customers/\(own.rawValue)/renew", token: token, json: [:],
-                                       headers: [HTTPField.Name("Idempotency-Key")!: "c"]).status == 403)
+            #expect(
+                try await api.call(.get, "/api/v1/customers/\(world.ids.customers["sib"]!.rawValue)", token: token)
+                    .status == 404)
+            #expect(
+                try await api.call(
+                    .patch, "/api/v1/customers/\(own.rawValue)", token: token,
+                    json: ["full_name": "Me"]
+                ).status == 403)
+            #expect(
+                try await api.call(
+                    .post, "/api/v1/customers/\(own.rawValue)/renew", token: token, json: [:],
+                    headers: [HTTPField.Name("Idempotency-Key")!: "c"]
+                ).status == 403)
             #expect(try await api.call(.get, "/api/v1/nas", token: token).status == 403)
         }
     }
@@ -46,19 +54,23 @@ struct SelfServiceTests {
         try await world.application().test(.router) { client in
             let api = APIClient(client: client)
             let token = try await world.token("cust", client: client)
-            let wrong = try await api.call(.post, "/api/v1/me/password", token: token,
-                                           json: ["current_password": "nope", "new_password": "brand-new-pass"])
+            let wrong = try await api.call(
+                .post, "/api/v1/me/password", token: token,
+                json: ["current_password": "nope", "new_password": "brand-new-pass"])
             #expect(wrong.status == 400)
             #expect(wrong.json["field"] as? String == "current_password")
-            let ok = try await api.call(.post, "/api/v1/me/password", token: token,
-                                        json: ["current_password": TestWorld.password, "new_password": "brand-new-pass"])
+            let ok = try await api.call(
+                .post, "/api/v1/me/password", token: token,
+                json: ["current_password": TestWorld.password, "new_password": "brand-new-pass"])
             #expect(ok.status == 204)
             #expect(try await api.call(.get, "/api/v1/me", token: token).status == 401)
-            let old = try await api.call(.post, "/api/v1/auth/login",
-                                         json: ["email": "cust@test.example", "password": TestWorld.password])
+            let old = try await api.call(
+                .post, "/api/v1/auth/login",
+                json: ["email": "cust@test.example", "password": TestWorld.password])
             #expect(old.status == 401)
-            let new = try await api.call(.post, "/api/v1/auth/login",
-                                         json: ["email": "cust@test.example", "password": "brand-new-pass"])
+            let new = try await api.call(
+                .post, "/api/v1/auth/login",
+                json: ["email": "cust@test.example", "password": "brand-new-pass"])
             #expect(new.status == 200)
         }
     }

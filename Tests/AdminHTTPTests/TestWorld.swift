@@ -51,9 +51,11 @@ final class TestWorld: Sendable {
     init(bcrypt: Bool = false, configuration: AdminHTTPConfiguration = AdminHTTPConfiguration(bcryptCost: 4)) throws {
         self.configuration = configuration
         clock = ManualClock(Date(timeIntervalSince1970: 1_790_000_000))
-        let hasher: any PasswordHasher = bcrypt ? BcryptPasswordHasher(cost: configuration.bcryptCost) : InsecureTestPasswordHasher()
-        engine = try BillingEngine(store: InMemoryBillingStore(), clock: clock, sealer: InsecureTestSealer(),
-                                   ntHasher: InsecureTestNTHasher(), passwordHasher: hasher)
+        let hasher: any PasswordHasher =
+            bcrypt ? BcryptPasswordHasher(cost: configuration.bcryptCost) : InsecureTestPasswordHasher()
+        engine = try BillingEngine(
+            store: InMemoryBillingStore(), clock: clock, sealer: InsecureTestSealer(),
+            ntHasher: InsecureTestNTHasher(), passwordHasher: hasher)
         ids = try Self.populate(engine)
     }
 
@@ -66,7 +68,8 @@ final class TestWorld: Sendable {
         let dev = try e.bootstrapDeveloper(new("dev")).id
         ids.accounts["dev"] = dev
         let (t1, sa) = try e.createTenancy(name: "T1", currency: "USD", timeZone: "UTC", superAdmin: new("sa"), by: dev)
-        let (t2, sa2) = try e.createTenancy(name: "T2", currency: "EUR", timeZone: "UTC", superAdmin: new("sa2"), by: dev)
+        let (t2, sa2) = try e.createTenancy(
+            name: "T2", currency: "EUR", timeZone: "UTC", superAdmin: new("sa2"), by: dev)
         ids.tenancies = ["T1": t1.id, "T2": t2.id]
         ids.accounts["sa"] = sa.id
         ids.accounts["sa2"] = sa2.id
@@ -76,9 +79,13 @@ final class TestWorld: Sendable {
         ids.isps = ["A": ispA.id, "B": ispB.id, "C": ispC.id]
         ids.accounts.merge(["admin": admin.id, "adminB": adminB.id, "adminC": adminC.id]) { $1 }
 
-        func account(_ name: String, _ role: Role, parent: AccountID? = nil, grants: Set<Permission> = [],
-                     by actor: AccountID) throws {
-            ids.accounts[name] = try e.createAccount(role: role, new(name), parentID: parent, permissions: grants, by: actor).id
+        func account(
+            _ name: String, _ role: Role, parent: AccountID? = nil, grants: Set<Permission> = [],
+            by actor: AccountID
+        ) throws {
+            ids.accounts[name] = try e.createAccount(
+                role: role, new(name), parentID: parent, permissions: grants, by: actor
+            ).id
         }
         try account("op", .operator, by: admin.id)
         try account("op2", .operator, by: admin.id)
@@ -91,24 +98,41 @@ final class TestWorld: Sendable {
         try account("opC", .operator, by: adminC.id)
         try account("mgrB", .manager, grants: [.viewCustomers], by: adminB.id)
         try account("mgrC", .manager, grants: [.viewCustomers], by: adminC.id)
-        ids.plans["platform"] = try e.createPlan(name: "Platform", monthlyFee: 100, maxPPPSubscribers: nil, tenancy: nil,
-                                                 by: dev).id
-        ids.plans["T1"] = try e.createPlan(name: "T1 plan", monthlyFee: 100, maxPPPSubscribers: nil, tenancy: t1.id,
-                                           by: sa.id).id
-        ids.plans["T2"] = try e.createPlan(name: "T2 plan", monthlyFee: 100, maxPPPSubscribers: nil, tenancy: t2.id,
-                                           by: sa2.id).id
+        ids.plans["platform"] = try e.createPlan(
+            name: "Platform", monthlyFee: 100, maxPPPSubscribers: nil, tenancy: nil,
+            by: dev
+        ).id
+        ids.plans["T1"] = try e.createPlan(
+            name: "T1 plan", monthlyFee: 100, maxPPPSubscribers: nil, tenancy: t1.id,
+            by: sa.id
+        ).id
+        ids.plans["T2"] = try e.createPlan(
+            name: "T2 plan", monthlyFee: 100, maxPPPSubscribers: nil, tenancy: t2.id,
+            by: sa2.id
+        ).id
 
         let admins = ["A": admin.id, "B": adminB.id, "C": adminC.id]
-        for (key, isp, adminID) in [("own", ispA.id, admin.id), ("sib", ispA.id, admin.id), ("B", ispB.id, adminB.id),
-                                    ("C", ispC.id, adminC.id)] {
-            ids.packages[key] = try e.createPackage(PackageSpec(name: "pkg-\(key)", rateLimit: "5M/10M"), isp: isp,
-                                                    by: adminID).id
-            ids.nas[key] = try e.createNAS(NASSpec(name: "nas-\(key)", address: "192.0.2.\(ids.nas.count + 1)",
-                                                   secret: nasSecret, routerOS: RouterOSEndpoint(host: "192.0.2.9", username: "api"),
-                                                   routerOSPassword: routerOSPassword), isp: isp, by: adminID).id
-            ids.pools[key] = try e.createIPPool(name: "pool-\(key)", ranges: "10.0.0.2-10.0.0.254", isp: isp, by: adminID).id
-            ids.gateways[key] = try e.createGateway(kind: .payment, owner: .isp(isp), provider: "test", name: "gw-\(key)",
-                                                    secrets: ["webhook_secret": gatewaySecret], by: adminID).id
+        for (key, isp, adminID) in [
+            ("own", ispA.id, admin.id), ("sib", ispA.id, admin.id), ("B", ispB.id, adminB.id),
+            ("C", ispC.id, adminC.id),
+        ] {
+            ids.packages[key] = try e.createPackage(
+                PackageSpec(name: "pkg-\(key)", rateLimit: "5M/10M"), isp: isp,
+                by: adminID
+            ).id
+            ids.nas[key] = try e.createNAS(
+                NASSpec(
+                    name: "nas-\(key)", address: "192.0.2.\(ids.nas.count + 1)",
+                    secret: nasSecret, routerOS: RouterOSEndpoint(host: "192.0.2.9", username: "api"),
+                    routerOSPassword: routerOSPassword), isp: isp, by: adminID
+            ).id
+            ids.pools[key] = try e.createIPPool(
+                name: "pool-\(key)", ranges: "10.0.0.2-10.0.0.254", isp: isp, by: adminID
+            ).id
+            ids.gateways[key] = try e.createGateway(
+                kind: .payment, owner: .isp(isp), provider: "test", name: "gw-\(key)",
+                secrets: ["webhook_secret": gatewaySecret], by: adminID
+            ).id
         }
         _ = admins
         // Prices along each chain so sales work: cost for Operators (Admin), for Sub-Operators (Operator),
@@ -134,28 +158,35 @@ final class TestWorld: Sendable {
                     let entry = try e.setPrice(package: p, for: .customersOf(subID), amount: 2_500, by: subID)
                     if p == package { ids.prices[key] = entry.id }
                 }
-                _ = try e.topUp(wallet: subID, amount: 1_000_000, source: .cashReceived, idempotencyKey: "fund-\(sub)",
-                                by: adminID)
+                _ = try e.topUp(
+                    wallet: subID, amount: 1_000_000, source: .cashReceived, idempotencyKey: "fund-\(sub)",
+                    by: adminID)
             }
-            _ = try e.topUp(wallet: opID, amount: 1_000_000, source: .cashReceived, idempotencyKey: "fund-\(op)", by: adminID)
+            _ = try e.topUp(
+                wallet: opID, amount: 1_000_000, source: .cashReceived, idempotencyKey: "fund-\(op)", by: adminID)
         }
         let owners = ["own": "sub", "sib": "sub2", "B": "opB", "C": "opC"]
         let ispOf = ["own": ispA.id, "sib": ispA.id, "B": ispB.id, "C": ispC.id]
         for key in ["own", "sib", "B", "C"] {
             let owner = ids.accounts[owners[key]!]!
             ids.customers[key] = try e.createSubscriber(
-                SubscriberSpec(username: "c-\(key)", password: customerPassword, serviceType: .pppoe,
-                               packageID: ids.packages[key]!), isp: ispOf[key]!, by: owner).id
+                SubscriberSpec(
+                    username: "c-\(key)", password: customerPassword, serviceType: .pppoe,
+                    packageID: ids.packages[key]!), isp: ispOf[key]!, by: owner
+            ).id
         }
-        ids.accounts["cust"] = try e.createAccount(role: .customer, new("cust"), subscriberID: ids.customers["own"],
-                                                   by: ids.accounts["sub"]!).id
+        ids.accounts["cust"] = try e.createAccount(
+            role: .customer, new("cust"), subscriberID: ids.customers["own"],
+            by: ids.accounts["sub"]!
+        ).id
         // Invoices from each ISP's Admin to an Operator of the column.
         let payers = ["own": "sub", "sib": "sub2", "B": "opB", "C": "opC"]
         for key in ["own", "sib", "B", "C"] {
             let issuer = key == "B" ? adminB.id : key == "C" ? adminC.id : admin.id
             ids.invoices[key] = try e.issueCharge(
                 to: ids.accounts[payers[key]!]!, kind: .addOn, amount: 500, description: "add-on \(key)",
-                dueAt: Date(timeIntervalSince1970: 1_800_000_000), idempotencyKey: "inv-\(key)", by: issuer).id
+                dueAt: Date(timeIntervalSince1970: 1_800_000_000), idempotencyKey: "inv-\(key)", by: issuer
+            ).id
         }
         return ids
     }
@@ -167,7 +198,9 @@ final class TestWorld: Sendable {
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
             renderMetrics: { "# TYPE uplink_test counter\nuplink_test 1\n" },
             health: { HealthReport(checks: ["database": true, "radius": true]) },
-            disconnect: { id in log.append(id); return DisconnectReport(requested: 0, acknowledged: 0) })
+            disconnect: { id in
+                log.append(id); return DisconnectReport(requested: 0, acknowledged: 0)
+            })
     }
 
     func application() -> some ApplicationProtocol {
@@ -177,12 +210,17 @@ final class TestWorld: Sendable {
 
     /// A bearer token for `name`, issued through the login endpoint's own path (tokens store).
     func token(_ name: String, client: any TestClientProtocol) async throws -> String {
-        let body = try JSONSerialization.data(withJSONObject: ["email": "\(name)@test.example", "password": Self.password])
-        return try await client.execute(uri: "/api/v1/auth/login", method: .post,
-                                        headers: [.contentType: "application/json"],
-                                        body: ByteBuffer(bytes: body)) { response in
+        let body = try JSONSerialization.data(withJSONObject: [
+            "email": "\(name)@test.example", "password": Self.password,
+        ])
+        return try await client.execute(
+            uri: "/api/v1/auth/login", method: .post,
+            headers: [.contentType: "application/json"],
+            body: ByteBuffer(bytes: body)
+        ) { response in
             guard response.status == .ok,
-                let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any],
+                let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))
+                    as? [String: Any],
                 let token = object["token"] as? String
             else { throw TestFailure("login of \(name) failed: \(response.status)") }
             return token

@@ -1,8 +1,8 @@
 import BillingCore
-import Hummingbird
-import Logging
 import HTTPTypes
+import Hummingbird
 import HummingbirdCore
+import Logging
 
 /// The admin API as a Hummingbird router: every route of `RouteTable` behind the `AccessGate`,
 /// metrics per route template and status, and problem documents for unknown paths. Tests drive
@@ -10,8 +10,9 @@ import HummingbirdCore
 public func buildAdminRouter(
     configuration: AdminHTTPConfiguration, dependencies: AdminDependencies
 ) -> Router<AdminRequestContext> {
-    let authenticator = TokenAuthenticator(tokens: dependencies.tokens, engine: dependencies.engine,
-                                           clock: dependencies.clock, lifetime: configuration.tokenLifetime)
+    let authenticator = TokenAuthenticator(
+        tokens: dependencies.tokens, engine: dependencies.engine,
+        clock: dependencies.clock, lifetime: configuration.tokenLifetime)
     let limiter = LoginRateLimiter(limit: configuration.maxLoginFailures, window: configuration.loginWindow)
     let gate = AccessGate(dependencies: dependencies, configuration: configuration, authenticator: authenticator)
     let routes = RouteTable.all(limiter: limiter, authenticator: authenticator)
@@ -19,8 +20,10 @@ public func buildAdminRouter(
     for route in routes { shapes[route.path, default: []].append(route.method.rawValue) }
     let router = Router(context: AdminRequestContext.self)
     router.add(middleware: HTTPMetricsMiddleware())
-    router.add(middleware: ProblemMiddleware(
-        logger: dependencies.logger, shapes: shapes.map { (template: $0.key.split(separator: "/"), methods: $0.value) }))
+    router.add(
+        middleware: ProblemMiddleware(
+            logger: dependencies.logger,
+            shapes: shapes.map { (template: $0.key.split(separator: "/"), methods: $0.value) }))
     for route in routes {
         router.on(RouterPath(route.path), method: route.method) { request, context in
             await gate.handle(route, request, context)
@@ -31,8 +34,9 @@ public func buildAdminRouter(
 
 /// The routes the router serves, for tests that compare them with the OpenAPI document.
 public func adminRouteSignatures(configuration: AdminHTTPConfiguration, dependencies: AdminDependencies) -> [String] {
-    let authenticator = TokenAuthenticator(tokens: dependencies.tokens, engine: dependencies.engine,
-                                           clock: dependencies.clock, lifetime: configuration.tokenLifetime)
+    let authenticator = TokenAuthenticator(
+        tokens: dependencies.tokens, engine: dependencies.engine,
+        clock: dependencies.clock, lifetime: configuration.tokenLifetime)
     let limiter = LoginRateLimiter(limit: configuration.maxLoginFailures, window: configuration.loginWindow)
     return RouteTable.all(limiter: limiter, authenticator: authenticator).map { "\($0.method.rawValue) \($0.path)" }
 }

@@ -1,9 +1,9 @@
 import BillingCore
 import Foundation
-import Logging
 import HTTPTypes
-import HummingbirdCore
 import Hummingbird
+import HummingbirdCore
+import Logging
 
 /// What `/healthz` reports: each check's name and whether it passed.
 public struct HealthReport: Sendable, Hashable, Codable {

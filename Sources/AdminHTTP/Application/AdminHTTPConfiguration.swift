@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
-import HummingbirdCore
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// Settings of the admin HTTP API. Plain values with documented defaults; `ServerRuntime` fills

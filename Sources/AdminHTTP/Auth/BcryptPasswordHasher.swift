@@ -1,6 +1,6 @@
 import BillingCore
-import HummingbirdBcrypt
 import HTTPTypes
+import HummingbirdBcrypt
 
 /// The engine's `PasswordHasher` port implemented with bcrypt (hummingbird-auth). The cost is
 /// configurable: 12 in production, 4 (the minimum) in tests.

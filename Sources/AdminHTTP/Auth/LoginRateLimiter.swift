@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import HTTPTypes
+import Synchronization
 
 /// Counts failed logins per account (email) and per source address in a sliding window. Once
 /// either reaches the limit, further attempts are refused with 429 and `Retry-After` until the

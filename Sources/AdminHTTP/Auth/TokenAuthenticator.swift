@@ -19,8 +19,10 @@ struct TokenAuthenticator: Sendable {
         let token = Digest.hex(bytes)
         let now = clock.now()
         let expiresAt = now.addingTimeInterval(lifetime)
-        try tokens.save(StoredToken(tokenHash: Digest.sha256Hex(token), accountID: account.id, issuedAt: now,
-                                    expiresAt: expiresAt))
+        try tokens.save(
+            StoredToken(
+                tokenHash: Digest.sha256Hex(token), accountID: account.id, issuedAt: now,
+                expiresAt: expiresAt))
         return (token, expiresAt)
     }
 

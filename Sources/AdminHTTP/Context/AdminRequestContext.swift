@@ -1,7 +1,7 @@
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
-import HTTPTypes
 
 /// The request context of the admin API: Hummingbird's core storage plus the peer address (for
 /// login rate limits) and the route template (for metrics labels).

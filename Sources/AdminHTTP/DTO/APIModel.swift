@@ -26,10 +26,11 @@ public struct Page<Item: APIModel>: Encodable, Sendable {
 
     static var schemaName: String { Item.schemaName + "Page" }
     static var schema: JSONSchema {
-        .object([
-            ("items", .array(Item.ref)), ("page", .integer(minimum: 1)), ("per_page", .integer(minimum: 1)),
-            ("total", .integer(minimum: 0)),
-        ], required: ["items", "page", "per_page", "total"])
+        .object(
+            [
+                ("items", .array(Item.ref)), ("page", .integer(minimum: 1)), ("per_page", .integer(minimum: 1)),
+                ("total", .integer(minimum: 0)),
+            ], required: ["items", "page", "per_page", "total"])
     }
 }
 
@@ -43,12 +44,17 @@ struct ProblemModel: APIModel {
     var errors: [FieldProblem]?
 
     static let schemaName = "Problem"
-    static let schema = JSONSchema.object([
-        ("type", .string(format: "uri")), ("title", .string()), ("status", .integer(minimum: 100, maximum: 599)),
-        ("detail", .string()), ("field", .string()),
-        ("errors", .array(.object([("field", .string()), ("message", .string())], required: ["field", "message"]))),
-    ], required: ["type", "title", "status"])
-    static let example = ProblemModel(type: "urn:uplink:problem:validation", title: "Invalid request", status: 400,
-                                      detail: "email: must be an email address", field: "email",
-                                      errors: [FieldProblem("email", "must be an email address")])
+    static let schema = JSONSchema.object(
+        [
+            ("type", .string(format: "uri")), ("title", .string()), ("status", .integer(minimum: 100, maximum: 599)),
+            ("detail", .string()), ("field", .string()),
+            (
+                "errors",
+                .array(.object([("field", .string()), ("message", .string())], required: ["field", "message"]))
+            ),
+        ], required: ["type", "title", "status"])
+    static let example = ProblemModel(
+        type: "urn:uplink:problem:validation", title: "Invalid request", status: 400,
+        detail: "email: must be an email address", field: "email",
+        errors: [FieldProblem("email", "must be an email address")])
 }

@@ -15,9 +15,10 @@ struct LoginRequest: APIModel, Validatable {
     }
 
     static let schemaName = "LoginRequest"
-    static let schema = JSONSchema.object([
-        ("email", .string(minLength: 1, maxLength: 254)), ("password", .string(minLength: 1, maxLength: 1024)),
-    ], required: ["email", "password"])
+    static let schema = JSONSchema.object(
+        [
+            ("email", .string(minLength: 1, maxLength: 254)), ("password", .string(minLength: 1, maxLength: 1024)),
+        ], required: ["email", "password"])
     static let example = LoginRequest(email: "admin@ispbills.com", password: "password")
 }
 
@@ -28,10 +29,12 @@ struct LoginResponse: APIModel {
     var user: UserDTO
 
     static let schemaName = "LoginResponse"
-    static let schema = JSONSchema.object([
-        ("token", .text(64...64)), ("expires_at", .dateTime), ("user", UserDTO.ref),
-    ], required: ["token", "expires_at", "user"])
-    static let example = LoginResponse(token: String(repeating: "ab", count: 32), expiresAt: exampleDate, user: .example)
+    static let schema = JSONSchema.object(
+        [
+            ("token", .text(64...64)), ("expires_at", .dateTime), ("user", UserDTO.ref),
+        ], required: ["token", "expires_at", "user"])
+    static let example = LoginResponse(
+        token: String(repeating: "ab", count: 32), expiresAt: exampleDate, user: .example)
 }
 
 /// `GET /me`: the caller, where it sits, and what it may do.
@@ -45,13 +48,15 @@ struct MeResponse: APIModel {
     var effectivePermissions: [String]
 
     static let schemaName = "Me"
-    static let schema = JSONSchema.object([
-        ("user", UserDTO.ref), ("role", .string()), ("level", .integer(minimum: 0, maximum: 100)),
-        ("tenancy", TenancyDTO.ref.nullable), ("isp", ISPDTO.ref.nullable),
-        ("effective_permissions", .array(.enumeration(Permission.allCases.map(\.rawValue)))),
-    ], required: ["user", "role", "level", "effective_permissions"])
-    static let example = MeResponse(user: .example, role: "operator", level: 30, tenancy: .example, isp: .example,
-                                    effectivePermissions: ["view_customers"])
+    static let schema = JSONSchema.object(
+        [
+            ("user", UserDTO.ref), ("role", .string()), ("level", .integer(minimum: 0, maximum: 100)),
+            ("tenancy", TenancyDTO.ref.nullable), ("isp", ISPDTO.ref.nullable),
+            ("effective_permissions", .array(.enumeration(Permission.allCases.map(\.rawValue)))),
+        ], required: ["user", "role", "level", "effective_permissions"])
+    static let example = MeResponse(
+        user: .example, role: "operator", level: 30, tenancy: .example, isp: .example,
+        effectivePermissions: ["view_customers"])
 }
 
 /// `POST /me/password`: the caller changes its own login password.
@@ -67,9 +72,11 @@ struct PasswordChange: APIModel, Validatable {
     }
 
     static let schemaName = "PasswordChange"
-    static let schema = JSONSchema.object([
-        ("current_password", .string(minLength: 1, maxLength: 1024)), ("new_password", .string(minLength: 8, maxLength: 72)),
-    ], required: ["current_password", "new_password"])
+    static let schema = JSONSchema.object(
+        [
+            ("current_password", .string(minLength: 1, maxLength: 1024)),
+            ("new_password", .string(minLength: 8, maxLength: 72)),
+        ], required: ["current_password", "new_password"])
     static let example = PasswordChange(currentPassword: "password", newPassword: "a-better-password")
 }
 
@@ -79,9 +86,10 @@ struct PermissionDTO: APIModel {
     var readOnly: Bool
 
     static let schemaName = "Permission"
-    static let schema = JSONSchema.object([
-        ("name", .enumeration(Permission.allCases.map(\.rawValue))), ("read_only", .boolean),
-    ], required: ["name", "read_only"])
+    static let schema = JSONSchema.object(
+        [
+            ("name", .enumeration(Permission.allCases.map(\.rawValue))), ("read_only", .boolean),
+        ], required: ["name", "read_only"])
     static let example = PermissionDTO(name: "view_customers", readOnly: true)
 }
 
@@ -93,9 +101,10 @@ struct GrantsDTO: APIModel, Validatable {
     func validate(into problems: inout [FieldProblem]) { Grants.check(permissions, into: &problems) }
 
     static let schemaName = "Grants"
-    static let schema = JSONSchema.object([
-        ("user_id", .id), ("permissions", .array(.enumeration(Permission.allCases.map(\.rawValue)), maxItems: 32)),
-    ], required: ["permissions"])
+    static let schema = JSONSchema.object(
+        [
+            ("user_id", .id), ("permissions", .array(.enumeration(Permission.allCases.map(\.rawValue)), maxItems: 32)),
+        ], required: ["permissions"])
     static let example = GrantsDTO(userId: 15, permissions: ["view_customers", "edit_customers"])
 }
 
@@ -112,11 +121,12 @@ struct RoleLabelDTO: APIModel, Validatable {
     }
 
     static let schemaName = "RoleLabel"
-    static let schema = JSONSchema.object([
-        ("tenancy_id", .id),
-        ("role", .enumeration(["admin", "operator", "sub_operator", "group_admin", "reseller", "sub_reseller"])),
-        ("label", JSONSchema.text(0...100).nullable),
-    ], required: ["tenancy_id", "role"])
+    static let schema = JSONSchema.object(
+        [
+            ("tenancy_id", .id),
+            ("role", .enumeration(["admin", "operator", "sub_operator", "group_admin", "reseller", "sub_reseller"])),
+            ("label", JSONSchema.text(0...100).nullable),
+        ], required: ["tenancy_id", "role"])
     static let example = RoleLabelDTO(tenancyId: 2, role: "operator", label: "Partner")
 }
 
@@ -126,17 +136,20 @@ struct HealthDTO: APIModel {
     var checks: [String: Bool]
 
     static let schemaName = "Health"
-    static let schema = JSONSchema.object([
-        ("status", .enumeration(["ok", "failing"])), ("checks", .map(.boolean)),
-    ], required: ["status", "checks"])
+    static let schema = JSONSchema.object(
+        [
+            ("status", .enumeration(["ok", "failing"])), ("checks", .map(.boolean)),
+        ], required: ["status", "checks"])
     static let example = HealthDTO(status: "ok", checks: ["database": true, "radius": true])
 }
 
 extension DisconnectReport: APIModel {
     public static let schemaName = "DisconnectReport"
-    public static let schema = JSONSchema.object([
-        ("requested", .integer(minimum: 0)), ("acknowledged", .integer(minimum: 0)), ("failures", .array(.string())),
-    ], required: ["requested", "acknowledged", "failures"])
+    public static let schema = JSONSchema.object(
+        [
+            ("requested", .integer(minimum: 0)), ("acknowledged", .integer(minimum: 0)),
+            ("failures", .array(.string())),
+        ], required: ["requested", "acknowledged", "failures"])
     public static let example = DisconnectReport(requested: 1, acknowledged: 1)
 }
 
@@ -158,10 +171,11 @@ struct PaymentWebhook: APIModel, Validatable {
     }
 
     static let schemaName = "PaymentWebhook"
-    static let schema = JSONSchema.object([
-        ("transaction_id", .text(1...200)), ("account_id", .id),
-        ("amount", .integer(minimum: 1, maximum: 999_999_999_999_999)),
-        ("status", .enumeration(["captured", "completed", "succeeded"])),
-    ], required: ["transaction_id", "account_id", "amount"])
+    static let schema = JSONSchema.object(
+        [
+            ("transaction_id", .text(1...200)), ("account_id", .id),
+            ("amount", .integer(minimum: 1, maximum: 999_999_999_999_999)),
+            ("status", .enumeration(["captured", "completed", "succeeded"])),
+        ], required: ["transaction_id", "account_id", "amount"])
     static let example = PaymentWebhook(transactionId: "TX-1001", accountId: 7, amount: 100_000, status: "captured")
 }

@@ -21,13 +21,15 @@ struct ChargeCreate: APIModel, Validatable {
     }
 
     static let schemaName = "ChargeCreate"
-    static let schema = JSONSchema.object([
-        ("payer_id", .id), ("kind", .enumeration(["subscription", "add_on", "sms", "custom_development"])),
-        ("amount", .integer(minimum: 1, maximum: 999_999_999_999_999)), ("description", .text(1...500)),
-        ("due_at", .dateTime),
-    ], required: ["payer_id", "kind", "amount", "description", "due_at"])
-    static let example = ChargeCreate(payerId: 7, kind: "add_on", amount: 20_000, description: "Static IP add-on",
-                                      dueAt: exampleDate)
+    static let schema = JSONSchema.object(
+        [
+            ("payer_id", .id), ("kind", .enumeration(["subscription", "add_on", "sms", "custom_development"])),
+            ("amount", .integer(minimum: 1, maximum: 999_999_999_999_999)), ("description", .text(1...500)),
+            ("due_at", .dateTime),
+        ], required: ["payer_id", "kind", "amount", "description", "due_at"])
+    static let example = ChargeCreate(
+        payerId: 7, kind: "add_on", amount: 20_000, description: "Static IP add-on",
+        dueAt: exampleDate)
 }
 
 /// `POST /plans`: a subscription plan of the Developer (no tenancy) or of a Super Admin's tenancy.
@@ -47,11 +49,14 @@ struct PlanCreate: APIModel, Validatable {
     }
 
     static let schemaName = "PlanCreate"
-    static let schema = JSONSchema.object([
-        ("name", .text(1...200)), ("monthly_fee", .integer(minimum: 0, maximum: 999_999_999_999_999)),
-        ("max_ppp_subscribers", .integer(minimum: 0, maximum: 10_000_000)), ("grace_days", .integer(minimum: 0, maximum: 365)),
-        ("tenancy_id", .id),
-    ], required: ["name", "monthly_fee"])
-    static let example = PlanCreate(name: "ISP Silver", monthlyFee: 300_000, maxPppSubscribers: 500, graceDays: 7,
-                                    tenancyId: 2)
+    static let schema = JSONSchema.object(
+        [
+            ("name", .text(1...200)), ("monthly_fee", .integer(minimum: 0, maximum: 999_999_999_999_999)),
+            ("max_ppp_subscribers", .integer(minimum: 0, maximum: 10_000_000)),
+            ("grace_days", .integer(minimum: 0, maximum: 365)),
+            ("tenancy_id", .id),
+        ], required: ["name", "monthly_fee"])
+    static let example = PlanCreate(
+        name: "ISP Silver", monthlyFee: 300_000, maxPppSubscribers: 500, graceDays: 7,
+        tenancyId: 2)
 }

@@ -28,17 +28,22 @@ public struct CustomerDTO: APIModel {
     static let statuses = SubscriberStatus.allCases.map(\.rawValue)
 
     public static let schemaName = "Customer"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("isp_id", .id), ("username", .string()), ("service_type", .enumeration(["pppoe", "hotspot", "any"])),
-        ("package_id", .id), ("package_name", JSONSchema.string().nullable), ("owner_id", .id),
-        ("status", .enumeration(statuses)), ("expires_at", JSONSchema.dateTime.nullable),
-        ("static_ipv4", JSONSchema.string().nullable), ("ipv6_prefix", JSONSchema.string().nullable),
-        ("mac_binding", JSONSchema.string().nullable), ("quota_bytes", JSONSchema.integer(minimum: 0).nullable),
-        ("quota_used", .integer(minimum: 0)), ("quota_remaining", JSONSchema.integer(minimum: 0).nullable),
-        ("quota_period_start", JSONSchema.dateTime.nullable), ("full_name", JSONSchema.string().nullable),
-        ("phone", JSONSchema.string().nullable), ("created_at", .dateTime), ("updated_at", .dateTime),
-    ], required: ["id", "isp_id", "username", "service_type", "package_id", "owner_id", "status", "quota_used",
-                  "created_at", "updated_at"])
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("isp_id", .id), ("username", .string()),
+            ("service_type", .enumeration(["pppoe", "hotspot", "any"])),
+            ("package_id", .id), ("package_name", JSONSchema.string().nullable), ("owner_id", .id),
+            ("status", .enumeration(statuses)), ("expires_at", JSONSchema.dateTime.nullable),
+            ("static_ipv4", JSONSchema.string().nullable), ("ipv6_prefix", JSONSchema.string().nullable),
+            ("mac_binding", JSONSchema.string().nullable), ("quota_bytes", JSONSchema.integer(minimum: 0).nullable),
+            ("quota_used", .integer(minimum: 0)), ("quota_remaining", JSONSchema.integer(minimum: 0).nullable),
+            ("quota_period_start", JSONSchema.dateTime.nullable), ("full_name", JSONSchema.string().nullable),
+            ("phone", JSONSchema.string().nullable), ("created_at", .dateTime), ("updated_at", .dateTime),
+        ],
+        required: [
+            "id", "isp_id", "username", "service_type", "package_id", "owner_id", "status", "quota_used",
+            "created_at", "updated_at",
+        ])
     public static let example = CustomerDTO(
         id: 40, ispId: 5, username: "customer1", serviceType: "pppoe", packageId: 9, packageName: "Basic", ownerId: 8,
         status: "active", expiresAt: exampleDate, staticIpv4: nil, ipv6Prefix: nil, macBinding: nil,
@@ -115,13 +120,15 @@ struct CustomerCreate: APIModel, Validatable {
     }
 
     static let schemaName = "CustomerCreate"
-    static let schema = JSONSchema.object([
-        ("isp_id", .id), ("username", .text(1...64)),
-        ("password", .string(minLength: 1, maxLength: 128)), ("service_type", .enumeration(["pppoe", "hotspot", "any"])),
-        ("package_id", .id), ("owner_id", .id), ("static_ipv4", .string(format: "ipv4")),
-        ("ipv6_prefix", .text(0...50)), ("mac_binding", .text(0...20)),
-        ("full_name", .text(0...200)), ("phone", .text(0...40)),
-    ], required: ["isp_id", "username", "password", "package_id"])
+    static let schema = JSONSchema.object(
+        [
+            ("isp_id", .id), ("username", .text(1...64)),
+            ("password", .string(minLength: 1, maxLength: 128)),
+            ("service_type", .enumeration(["pppoe", "hotspot", "any"])),
+            ("package_id", .id), ("owner_id", .id), ("static_ipv4", .string(format: "ipv4")),
+            ("ipv6_prefix", .text(0...50)), ("mac_binding", .text(0...20)),
+            ("full_name", .text(0...200)), ("phone", .text(0...40)),
+        ], required: ["isp_id", "username", "password", "package_id"])
     static let example = CustomerCreate(
         ispId: 5, username: "alice", password: "ppp-secret", serviceType: "pppoe", packageId: 9, ownerId: nil,
         staticIpv4: nil, ipv6Prefix: nil, macBinding: nil, fullName: "Alice", phone: nil)
@@ -167,11 +174,13 @@ struct CustomerUpdate: APIModel, Validatable {
 
     static let schemaName = "CustomerUpdate"
     static let schema = JSONSchema.object([
-        ("password", .string(minLength: 1, maxLength: 128)), ("service_type", .enumeration(["pppoe", "hotspot", "any"])),
+        ("password", .string(minLength: 1, maxLength: 128)),
+        ("service_type", .enumeration(["pppoe", "hotspot", "any"])),
         ("static_ipv4", .text(0...15, description: "IPv4 address; empty string clears")),
         ("ipv6_prefix", .text(0...50)), ("mac_binding", .text(0...20)),
         ("full_name", .text(0...200)), ("phone", .text(0...40)), ("owner_id", .id),
     ])
-    static let example = CustomerUpdate(password: nil, serviceType: nil, staticIpv4: nil, ipv6Prefix: nil,
-                                        macBinding: nil, fullName: "Alice B.", phone: "+880100000000", ownerId: nil)
+    static let example = CustomerUpdate(
+        password: nil, serviceType: nil, staticIpv4: nil, ipv6Prefix: nil,
+        macBinding: nil, fullName: "Alice B.", phone: "+880100000000", ownerId: nil)
 }

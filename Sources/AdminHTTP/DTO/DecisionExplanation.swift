@@ -16,8 +16,10 @@ public struct DecisionExplanation: APIModel {
     /// Human-readable steps that led to the outcome.
     public var explanation: [String]
 
-    public init(customerId: Int64, outcome: String, reason: String, message: String?, reply: ReplyDTO?,
-                explanation: [String]) {
+    public init(
+        customerId: Int64, outcome: String, reason: String, message: String?, reply: ReplyDTO?,
+        explanation: [String]
+    ) {
         self.customerId = customerId
         self.outcome = outcome
         self.reason = reason
@@ -49,16 +51,19 @@ public struct DecisionExplanation: APIModel {
     }
 
     public static let schemaName = "Decision"
-    public static let schema = JSONSchema.object([
-        ("customer_id", .id), ("outcome", .enumeration(["accept", "restricted", "reject"])),
-        ("reason", .enumeration(DecisionReason.allCases.map(\.rawValue))), ("message", JSONSchema.string().nullable),
-        ("reply", ReplyDTO.schema.nullable), ("explanation", .array(.string())),
-    ], required: ["customer_id", "outcome", "reason", "explanation"])
+    public static let schema = JSONSchema.object(
+        [
+            ("customer_id", .id), ("outcome", .enumeration(["accept", "restricted", "reject"])),
+            ("reason", .enumeration(DecisionReason.allCases.map(\.rawValue))),
+            ("message", JSONSchema.string().nullable),
+            ("reply", ReplyDTO.schema.nullable), ("explanation", .array(.string())),
+        ], required: ["customer_id", "outcome", "reason", "explanation"])
     public static let example = DecisionExplanation(
         customerId: 40, outcome: "accept", reason: "ok", message: nil,
-        reply: ReplyDTO(rateLimit: "5M/10M", group: "default", poolName: "pppoe-pool", staticIpv4: nil,
-                        sessionTimeout: 86_400, idleTimeout: nil, interimInterval: 300, addressList: nil,
-                        remainingQuotaBytes: nil),
+        reply: ReplyDTO(
+            rateLimit: "5M/10M", group: "default", poolName: "pppoe-pool", staticIpv4: nil,
+            sessionTimeout: 86_400, idleTimeout: nil, interimInterval: 300, addressList: nil,
+            remainingQuotaBytes: nil),
         explanation: ["status and paid period allow service; package reply applies"])
 }
 

@@ -16,12 +16,14 @@ public struct GatewayDTO: APIModel {
     public var enabled: Bool
 
     public static let schemaName = "Gateway"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("kind", .enumeration(["payment", "sms"])),
-        ("owner_level", .enumeration(["developer", "tenancy", "isp"])), ("owner_id", JSONSchema.id.nullable),
-        ("provider", .string()), ("name", .string()), ("settings", .map(.string())), ("secret_names", .array(.string())),
-        ("price_per_message", JSONSchema.money.nullable), ("enabled", .boolean),
-    ], required: ["id", "kind", "owner_level", "provider", "name", "settings", "secret_names", "enabled"])
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("kind", .enumeration(["payment", "sms"])),
+            ("owner_level", .enumeration(["developer", "tenancy", "isp"])), ("owner_id", JSONSchema.id.nullable),
+            ("provider", .string()), ("name", .string()), ("settings", .map(.string())),
+            ("secret_names", .array(.string())),
+            ("price_per_message", JSONSchema.money.nullable), ("enabled", .boolean),
+        ], required: ["id", "kind", "owner_level", "provider", "name", "settings", "secret_names", "enabled"])
     public static let example = GatewayDTO(
         id: 14, kind: "payment", ownerLevel: "isp", ownerId: 5, provider: "bkash", name: "bKash merchant",
         settings: ["merchant": "01700000000"], secretNames: ["webhook_secret"], pricePerMessage: nil, enabled: true)
@@ -60,7 +62,8 @@ struct GatewayCreate: APIModel, Validatable {
     func validate(into problems: inout [FieldProblem]) {
         if GatewayKind(rawValue: kind) == nil { problems.append(FieldProblem("kind", "must be payment or sms")) }
         switch ownerLevel {
-        case "developer": if ownerId != nil { problems.append(FieldProblem("owner_id", "must be absent for developer")) }
+        case "developer":
+            if ownerId != nil { problems.append(FieldProblem("owner_id", "must be absent for developer")) }
         case "tenancy", "isp": if (ownerId ?? 0) <= 0 { problems.append(FieldProblem("owner_id", "is required")) }
         default: problems.append(FieldProblem("owner_level", "must be developer, tenancy or isp"))
         }
@@ -86,13 +89,15 @@ struct GatewayCreate: APIModel, Validatable {
     }
 
     static let schemaName = "GatewayCreate"
-    static let schema = JSONSchema.object([
-        ("kind", .enumeration(["payment", "sms"])), ("owner_level", .enumeration(["developer", "tenancy", "isp"])),
-        ("owner_id", .id), ("provider", .text(1...100)), ("name", .text(1...200)),
-        ("settings", .map(.string(maxLength: 4096))), ("secrets", .map(.string(maxLength: 4096))),
-        ("price_per_message", .integer(minimum: 0, maximum: 999_999_999_999_999)),
-    ], required: ["kind", "owner_level", "provider", "name"])
-    static let example = GatewayCreate(kind: "payment", ownerLevel: "isp", ownerId: 5, provider: "bkash",
-                                       name: "bKash", settings: nil, secrets: ["webhook_secret": "whsec-example"],
-                                       pricePerMessage: nil)
+    static let schema = JSONSchema.object(
+        [
+            ("kind", .enumeration(["payment", "sms"])), ("owner_level", .enumeration(["developer", "tenancy", "isp"])),
+            ("owner_id", .id), ("provider", .text(1...100)), ("name", .text(1...200)),
+            ("settings", .map(.string(maxLength: 4096))), ("secrets", .map(.string(maxLength: 4096))),
+            ("price_per_message", .integer(minimum: 0, maximum: 999_999_999_999_999)),
+        ], required: ["kind", "owner_level", "provider", "name"])
+    static let example = GatewayCreate(
+        kind: "payment", ownerLevel: "isp", ownerId: 5, provider: "bkash",
+        name: "bKash", settings: nil, secrets: ["webhook_secret": "whsec-example"],
+        pricePerMessage: nil)
 }

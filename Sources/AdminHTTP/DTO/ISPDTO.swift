@@ -14,11 +14,13 @@ public struct ISPDTO: APIModel {
     public var createdAt: Date
 
     public static let schemaName = "ISP"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("tenancy_id", .id), ("name", .string()), ("admin_id", .id), ("plan_id", JSONSchema.id.nullable),
-        ("subscription_status", .enumeration(["active", "lapsed"])),
-        ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])), ("created_at", .dateTime),
-    ], required: ["id", "tenancy_id", "name", "admin_id", "subscription_status", "sms_cost_policy", "created_at"])
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("tenancy_id", .id), ("name", .string()), ("admin_id", .id),
+            ("plan_id", JSONSchema.id.nullable),
+            ("subscription_status", .enumeration(["active", "lapsed"])),
+            ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])), ("created_at", .dateTime),
+        ], required: ["id", "tenancy_id", "name", "admin_id", "subscription_status", "sms_cost_policy", "created_at"])
     public static let example = ISPDTO(
         id: 5, tenancyId: 2, name: "Demo ISP", adminId: 6, planId: nil, subscriptionStatus: "active",
         smsCostPolicy: "operator_pays", createdAt: exampleDate)
@@ -56,10 +58,11 @@ struct ISPCreate: APIModel, Validatable {
     }
 
     static let schemaName = "ISPCreate"
-    static let schema = JSONSchema.object([
-        ("tenancy_id", .id), ("name", .text(1...200)), ("admin", NewOwner.schema),
-        ("plan_id", .id), ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])),
-    ], required: ["tenancy_id", "name", "admin"])
+    static let schema = JSONSchema.object(
+        [
+            ("tenancy_id", .id), ("name", .text(1...200)), ("admin", NewOwner.schema),
+            ("plan_id", .id), ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])),
+        ], required: ["tenancy_id", "name", "admin"])
     static let example = ISPCreate(
         tenancyId: 2, name: "East ISP",
         admin: NewOwner(email: "admin@east.example", password: "long-password", displayName: "East Admin"),

@@ -18,13 +18,18 @@ public struct NASDTO: APIModel {
     public var requireMessageAuthenticator: Bool
 
     public static let schemaName = "NAS"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("isp_id", .id), ("name", .string()), ("address", .string()),
-        ("nas_identifier", JSONSchema.string().nullable), ("coa_port", .integer(minimum: 1, maximum: 65535)),
-        ("routeros", RouterOSDTO.schema.nullable), ("has_routeros_password", .boolean), ("secret_mirror", .string()),
-        ("counter_direction", .enumeration(["standard", "swapped"])), ("require_message_authenticator", .boolean),
-    ], required: ["id", "isp_id", "name", "address", "coa_port", "has_routeros_password", "secret_mirror",
-                  "counter_direction", "require_message_authenticator"])
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("isp_id", .id), ("name", .string()), ("address", .string()),
+            ("nas_identifier", JSONSchema.string().nullable), ("coa_port", .integer(minimum: 1, maximum: 65535)),
+            ("routeros", RouterOSDTO.schema.nullable), ("has_routeros_password", .boolean),
+            ("secret_mirror", .string()),
+            ("counter_direction", .enumeration(["standard", "swapped"])), ("require_message_authenticator", .boolean),
+        ],
+        required: [
+            "id", "isp_id", "name", "address", "coa_port", "has_routeros_password", "secret_mirror",
+            "counter_direction", "require_message_authenticator",
+        ])
     public static let example = NASDTO(
         id: 11, ispId: 5, name: "core-router-1", address: "192.0.2.1", nasIdentifier: "core-1", coaPort: 3799,
         routeros: RouterOSDTO(host: "192.0.2.1", port: 8728, username: "uplink", useTls: false),
@@ -39,7 +44,9 @@ extension NASDTO {
         address = view.address
         nasIdentifier = view.nasIdentifier
         coaPort = view.coaPort
-        routeros = view.routerOS.map { RouterOSDTO(host: $0.host, port: $0.port, username: $0.username, useTls: $0.useTLS) }
+        routeros = view.routerOS.map {
+            RouterOSDTO(host: $0.host, port: $0.port, username: $0.username, useTls: $0.useTLS)
+        }
         hasRouterosPassword = view.hasRouterOSPassword
         secretMirror = view.secretMirror.rawValue
         counterDirection = view.counterDirection.rawValue
@@ -54,10 +61,11 @@ public struct RouterOSDTO: Codable, Sendable {
     public var username: String
     public var useTls: Bool?
 
-    static let schema = JSONSchema.object([
-        ("host", .text(1...253)), ("port", JSONSchema.integer(minimum: 1, maximum: 65535)),
-        ("username", .text(1...100)), ("use_tls", .boolean),
-    ], required: ["host", "username"])
+    static let schema = JSONSchema.object(
+        [
+            ("host", .text(1...253)), ("port", JSONSchema.integer(minimum: 1, maximum: 65535)),
+            ("username", .text(1...100)), ("use_tls", .boolean),
+        ], required: ["host", "username"])
 }
 
 /// `POST /nas` and `PUT /nas/{id}`: the secrets go in, never out.
@@ -96,23 +104,31 @@ struct NASInput: APIModel, Validatable {
     var spec: NASSpec {
         NASSpec(
             name: name, address: address, secret: secret, nasIdentifier: nasIdentifier, coaPort: coaPort ?? 3799,
-            routerOS: routeros.map { RouterOSEndpoint(host: $0.host, port: $0.port, username: $0.username,
-                                                      useTLS: $0.useTls ?? false) },
+            routerOS: routeros.map {
+                RouterOSEndpoint(
+                    host: $0.host, port: $0.port, username: $0.username,
+                    useTLS: $0.useTls ?? false)
+            },
             routerOSPassword: routerosPassword,
             counterDirection: counterDirection.flatMap(CounterDirection.init) ?? .standard,
             requireMessageAuthenticator: requireMessageAuthenticator ?? true)
     }
 
     static let schemaName = "NASInput"
-    static let schema = JSONSchema.object([
-        ("isp_id", .id), ("name", .text(1...200)),
-        ("address", .string(minLength: 2, maxLength: 50, pattern: "^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$",
-                            description: "IP address or CIDR the requests come from")),
-        ("secret", .string(minLength: 1, maxLength: 128, description: "RADIUS shared secret (write-only)")),
-        ("nas_identifier", .text(1...253)), ("coa_port", .integer(minimum: 1, maximum: 65535)),
-        ("routeros", RouterOSDTO.schema), ("routeros_password", .string(maxLength: 128, description: "write-only")),
-        ("counter_direction", .enumeration(["standard", "swapped"])), ("require_message_authenticator", .boolean),
-    ], required: ["name", "address", "secret"])
+    static let schema = JSONSchema.object(
+        [
+            ("isp_id", .id), ("name", .text(1...200)),
+            (
+                "address",
+                .string(
+                    minLength: 2, maxLength: 50, pattern: "^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$",
+                    description: "IP address or CIDR the requests come from")
+            ),
+            ("secret", .string(minLength: 1, maxLength: 128, description: "RADIUS shared secret (write-only)")),
+            ("nas_identifier", .text(1...253)), ("coa_port", .integer(minimum: 1, maximum: 65535)),
+            ("routeros", RouterOSDTO.schema), ("routeros_password", .string(maxLength: 128, description: "write-only")),
+            ("counter_direction", .enumeration(["standard", "swapped"])), ("require_message_authenticator", .boolean),
+        ], required: ["name", "address", "secret"])
     static let example = NASInput(
         ispId: 5, name: "core-router-2", address: "198.51.100.0/24", secret: "example-secret", nasIdentifier: nil,
         coaPort: nil, routeros: nil, routerosPassword: nil, counterDirection: nil, requireMessageAuthenticator: nil)

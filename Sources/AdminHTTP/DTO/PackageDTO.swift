@@ -23,15 +23,23 @@ public struct PackageDTO: APIModel {
     public var createdAt: Date
 
     public static let schemaName = "Package"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("isp_id", .id), ("name", .string()), ("rate_limit", .string()), ("validity", ValidityDTO.schema),
-        ("quota", QuotaDTO.schema.nullable), ("on_expiry", LimitActionDTO.schema), ("on_quota", LimitActionDTO.schema),
-        ("pool_name", JSONSchema.string().nullable), ("ppp_profile", JSONSchema.string().nullable),
-        ("address_list", JSONSchema.string().nullable), ("simultaneous_use", .integer(minimum: 1)),
-        ("session_timeout", JSONSchema.integer(minimum: 1).nullable), ("idle_timeout", JSONSchema.integer(minimum: 1).nullable),
-        ("interim_interval", JSONSchema.integer(minimum: 1).nullable), ("archived", .boolean), ("created_at", .dateTime),
-    ], required: ["id", "isp_id", "name", "rate_limit", "validity", "on_expiry", "on_quota", "simultaneous_use",
-                  "archived", "created_at"])
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("isp_id", .id), ("name", .string()), ("rate_limit", .string()),
+            ("validity", ValidityDTO.schema),
+            ("quota", QuotaDTO.schema.nullable), ("on_expiry", LimitActionDTO.schema),
+            ("on_quota", LimitActionDTO.schema),
+            ("pool_name", JSONSchema.string().nullable), ("ppp_profile", JSONSchema.string().nullable),
+            ("address_list", JSONSchema.string().nullable), ("simultaneous_use", .integer(minimum: 1)),
+            ("session_timeout", JSONSchema.integer(minimum: 1).nullable),
+            ("idle_timeout", JSONSchema.integer(minimum: 1).nullable),
+            ("interim_interval", JSONSchema.integer(minimum: 1).nullable), ("archived", .boolean),
+            ("created_at", .dateTime),
+        ],
+        required: [
+            "id", "isp_id", "name", "rate_limit", "validity", "on_expiry", "on_quota", "simultaneous_use",
+            "archived", "created_at",
+        ])
     public static var example: PackageDTO {
         PackageDTO(
             id: 9, ispId: 5, name: "Basic", rateLimit: "5M/10M", validity: ValidityDTO(.months(1)), quota: nil,
@@ -86,9 +94,10 @@ public struct ValidityDTO: Codable, Sendable {
         }
     }
 
-    static let schema = JSONSchema.object([
-        ("unit", .enumeration(["hours", "days", "months"])), ("count", .integer(minimum: 1, maximum: 10_000)),
-    ], required: ["unit", "count"])
+    static let schema = JSONSchema.object(
+        [
+            ("unit", .enumeration(["hours", "days", "months"])), ("count", .integer(minimum: 1, maximum: 10_000)),
+        ], required: ["unit", "count"])
 }
 
 /// A data quota: bytes per period and when it resets.
@@ -96,9 +105,10 @@ public struct QuotaDTO: Codable, Sendable {
     public var bytes: Int64
     public var reset: String
 
-    static let schema = JSONSchema.object([
-        ("bytes", .integer(minimum: 1)), ("reset", .enumeration(["daily", "monthly", "per_validity"])),
-    ], required: ["bytes", "reset"])
+    static let schema = JSONSchema.object(
+        [
+            ("bytes", .integer(minimum: 1)), ("reset", .enumeration(["daily", "monthly", "per_validity"])),
+        ], required: ["bytes", "reset"])
 }
 
 /// What happens at expiry or at the quota: `reject` (with `message`), `restrict` (accept into a
@@ -139,7 +149,9 @@ public struct LimitActionDTO: Codable, Sendable {
             if let rateLimit { Check.rateLimit(rateLimit, field + ".rate_limit", into: &problems) }
             Check.range(sessionTimeout, field + ".session_timeout", 1...86_400 * 366, into: &problems)
         case "switch_package":
-            if (packageId ?? 0) <= 0 { problems.append(FieldProblem(field + ".package_id", "must be a positive integer")) }
+            if (packageId ?? 0) <= 0 {
+                problems.append(FieldProblem(field + ".package_id", "must be a positive integer"))
+            }
         default:
             problems.append(FieldProblem(field + ".action", "must be reject, restrict or switch_package"))
         }
@@ -150,18 +162,21 @@ public struct LimitActionDTO: Codable, Sendable {
         case "reject": return .reject(message: message ?? "")
         case "restrict":
             let rate = rateLimit.flatMap { try? RateLimit(parsing: $0) }
-            return .restrict(RestrictedProfile(poolName: poolName, addressList: addressList, rateLimit: rate,
-                                               sessionTimeout: sessionTimeout, message: message ?? ""))
+            return .restrict(
+                RestrictedProfile(
+                    poolName: poolName, addressList: addressList, rateLimit: rate,
+                    sessionTimeout: sessionTimeout, message: message ?? ""))
         case "switch_package": return packageId.map { .switchPackage(PackageID($0)) }
         default: return nil
         }
     }
 
-    static let schema = JSONSchema.object([
-        ("action", .enumeration(["reject", "restrict", "switch_package"])), ("message", .text(0...200)),
-        ("package_id", .id), ("pool_name", .text(0...200)), ("address_list", .text(0...200)),
-        ("rate_limit", .text(0...200)), ("session_timeout", .integer(minimum: 1)),
-    ], required: ["action"])
+    static let schema = JSONSchema.object(
+        [
+            ("action", .enumeration(["reject", "restrict", "switch_package"])), ("message", .text(0...200)),
+            ("package_id", .id), ("pool_name", .text(0...200)), ("address_list", .text(0...200)),
+            ("rate_limit", .text(0...200)), ("session_timeout", .integer(minimum: 1)),
+        ], required: ["action"])
 }
 
 /// `POST /packages` and `PUT /packages/{id}` (Admin): the whole definition.
@@ -215,18 +230,22 @@ struct PackageInput: APIModel, Validatable {
     }
 
     static let schemaName = "PackageInput"
-    static let schema = JSONSchema.object([
-        ("isp_id", JSONSchema.id), ("name", .text(1...200)),
-        ("rate_limit", .text(1...200, description: "RouterOS Mikrotik-Rate-Limit grammar")),
-        ("validity", ValidityDTO.schema), ("quota", QuotaDTO.schema), ("on_expiry", LimitActionDTO.schema),
-        ("on_quota", LimitActionDTO.schema), ("pool_name", .text(1...200)),
-        ("ppp_profile", .text(1...200)), ("address_list", .text(1...200)),
-        ("simultaneous_use", .integer(minimum: 1, maximum: 1000)), ("session_timeout", .integer(minimum: 1, maximum: 31_622_400)),
-        ("idle_timeout", .integer(minimum: 1, maximum: 31_622_400)), ("interim_interval", .integer(minimum: 60, maximum: 86_400)),
-    ], required: ["name", "rate_limit", "validity"])
+    static let schema = JSONSchema.object(
+        [
+            ("isp_id", JSONSchema.id), ("name", .text(1...200)),
+            ("rate_limit", .text(1...200, description: "RouterOS Mikrotik-Rate-Limit grammar")),
+            ("validity", ValidityDTO.schema), ("quota", QuotaDTO.schema), ("on_expiry", LimitActionDTO.schema),
+            ("on_quota", LimitActionDTO.schema), ("pool_name", .text(1...200)),
+            ("ppp_profile", .text(1...200)), ("address_list", .text(1...200)),
+            ("simultaneous_use", .integer(minimum: 1, maximum: 1000)),
+            ("session_timeout", .integer(minimum: 1, maximum: 31_622_400)),
+            ("idle_timeout", .integer(minimum: 1, maximum: 31_622_400)),
+            ("interim_interval", .integer(minimum: 60, maximum: 86_400)),
+        ], required: ["name", "rate_limit", "validity"])
     static var example: PackageInput {
-        PackageInput(ispId: 5, name: "Standard", rateLimit: "10M/20M", validity: ValidityDTO(.months(1)), quota: nil,
-                     onExpiry: nil, onQuota: nil, poolName: nil, pppProfile: nil, addressList: nil,
-                     simultaneousUse: 1, sessionTimeout: nil, idleTimeout: nil, interimInterval: 300)
+        PackageInput(
+            ispId: 5, name: "Standard", rateLimit: "10M/20M", validity: ValidityDTO(.months(1)), quota: nil,
+            onExpiry: nil, onQuota: nil, poolName: nil, pppProfile: nil, addressList: nil,
+            simultaneousUse: 1, sessionTimeout: nil, idleTimeout: nil, interimInterval: 300)
     }
 }

@@ -12,12 +12,14 @@ public struct PoolDTO: APIModel {
     public var createdAt: Date
 
     public static let schemaName = "Pool"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("isp_id", .id), ("name", .string()), ("ranges", .string()), ("ipv6", .boolean),
-        ("created_at", .dateTime),
-    ], required: ["id", "isp_id", "name", "ranges", "ipv6", "created_at"])
-    public static let example = PoolDTO(id: 13, ispId: 5, name: "pppoe-pool", ranges: "10.10.0.2-10.10.255.254",
-                                        ipv6: false, createdAt: exampleDate)
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("isp_id", .id), ("name", .string()), ("ranges", .string()), ("ipv6", .boolean),
+            ("created_at", .dateTime),
+        ], required: ["id", "isp_id", "name", "ranges", "ipv6", "created_at"])
+    public static let example = PoolDTO(
+        id: 13, ispId: 5, name: "pppoe-pool", ranges: "10.10.0.2-10.10.255.254",
+        ipv6: false, createdAt: exampleDate)
 }
 
 extension PoolDTO {
@@ -45,15 +47,18 @@ struct PoolCreate: APIModel, Validatable {
         for (index, part) in ranges.split(separator: ",").enumerated() {
             let bounds = part.split(separator: "-", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let valid = !bounds.isEmpty && bounds.allSatisfy { IPNetwork($0) != nil }
-            if !valid { problems.append(FieldProblem("ranges", "range \(index + 1) must be ADDRESS, ADDRESS-ADDRESS or CIDR")) }
+            if !valid {
+                problems.append(FieldProblem("ranges", "range \(index + 1) must be ADDRESS, ADDRESS-ADDRESS or CIDR"))
+            }
         }
     }
 
     static let schemaName = "PoolCreate"
-    static let schema = JSONSchema.object([
-        ("isp_id", .id), ("name", .text(1...200)),
-        ("ranges", .text(1...2000, description: "comma-separated ADDRESS-ADDRESS or CIDR")),
-        ("ipv6", .boolean),
-    ], required: ["isp_id", "name", "ranges"])
+    static let schema = JSONSchema.object(
+        [
+            ("isp_id", .id), ("name", .text(1...200)),
+            ("ranges", .text(1...2000, description: "comma-separated ADDRESS-ADDRESS or CIDR")),
+            ("ipv6", .boolean),
+        ], required: ["isp_id", "name", "ranges"])
     static let example = PoolCreate(ispId: 5, name: "hotspot-pool", ranges: "10.20.0.2-10.20.0.254", ipv6: false)
 }

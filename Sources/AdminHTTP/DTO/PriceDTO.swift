@@ -15,12 +15,15 @@ public struct PriceDTO: APIModel {
     public var setBy: Int64
 
     public static let schemaName = "Price"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("isp_id", .id), ("package_id", .id), ("buyer_kind", .enumeration(["seller", "customers_of"])),
-        ("buyer_id", .id), ("amount", .money), ("effective_from", .dateTime), ("set_by", .id),
-    ], required: ["id", "isp_id", "package_id", "buyer_kind", "buyer_id", "amount", "effective_from", "set_by"])
-    public static let example = PriceDTO(id: 12, ispId: 5, packageId: 9, buyerKind: "seller", buyerId: 7, amount: 40_000,
-                                         effectiveFrom: exampleDate, setBy: 6)
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("isp_id", .id), ("package_id", .id),
+            ("buyer_kind", .enumeration(["seller", "customers_of"])),
+            ("buyer_id", .id), ("amount", .money), ("effective_from", .dateTime), ("set_by", .id),
+        ], required: ["id", "isp_id", "package_id", "buyer_kind", "buyer_id", "amount", "effective_from", "set_by"])
+    public static let example = PriceDTO(
+        id: 12, ispId: 5, packageId: 9, buyerKind: "seller", buyerId: 7, amount: 40_000,
+        effectiveFrom: exampleDate, setBy: 6)
 }
 
 extension PriceDTO {
@@ -60,9 +63,10 @@ struct PriceCreate: APIModel, Validatable {
     }
 
     static let schemaName = "PriceCreate"
-    static let schema = JSONSchema.object([
-        ("package_id", .id), ("buyer_kind", .enumeration(["seller", "customers_of"])), ("buyer_id", .id),
-        ("amount", .integer(minimum: 0, maximum: 999_999_999_999_999)), ("effective_from", .dateTime),
-    ], required: ["package_id", "buyer_kind", "buyer_id", "amount"])
+    static let schema = JSONSchema.object(
+        [
+            ("package_id", .id), ("buyer_kind", .enumeration(["seller", "customers_of"])), ("buyer_id", .id),
+            ("amount", .integer(minimum: 0, maximum: 999_999_999_999_999)), ("effective_from", .dateTime),
+        ], required: ["package_id", "buyer_kind", "buyer_id", "amount"])
     static let example = PriceCreate(packageId: 9, buyerKind: "seller", buyerId: 7, amount: 40_000, effectiveFrom: nil)
 }

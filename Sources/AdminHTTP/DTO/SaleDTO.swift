@@ -19,13 +19,18 @@ public struct SaleDTO: APIModel {
     public var customer: CustomerDTO?
 
     public static let schemaName = "Sale"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("kind", .enumeration(["activation", "renewal"])), ("customer_id", .id), ("package_id", .id),
-        ("seller_id", .id), ("retail_price", .money), ("currency", .string()), ("period_start", .dateTime),
-        ("period_end", .dateTime), ("transaction_id", JSONSchema.id.nullable), ("levels", .array(SaleLevelDTO.schema)),
-        ("customer", CustomerDTO.ref.nullable),
-    ], required: ["id", "kind", "customer_id", "package_id", "seller_id", "retail_price", "currency", "period_start",
-                  "period_end", "levels"])
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("kind", .enumeration(["activation", "renewal"])), ("customer_id", .id), ("package_id", .id),
+            ("seller_id", .id), ("retail_price", .money), ("currency", .string()), ("period_start", .dateTime),
+            ("period_end", .dateTime), ("transaction_id", JSONSchema.id.nullable),
+            ("levels", .array(SaleLevelDTO.schema)),
+            ("customer", CustomerDTO.ref.nullable),
+        ],
+        required: [
+            "id", "kind", "customer_id", "package_id", "seller_id", "retail_price", "currency", "period_start",
+            "period_end", "levels",
+        ])
     public static let example = SaleDTO(
         id: 50, kind: "activation", customerId: 40, packageId: 9, sellerId: 8, retailPrice: 60_000, currency: "BDT",
         periodStart: exampleDate, periodEnd: exampleDate, transactionId: 51,
@@ -48,8 +53,11 @@ extension SaleDTO {
         periodStart = sale.periodStart
         periodEnd = sale.periodEnd
         transactionId = sale.transactionID?.rawValue
-        levels = sale.levels.map { SaleLevelDTO(accountId: $0.accountID.rawValue, role: $0.role.name, cost: $0.cost,
-                                                price: $0.price) }
+        levels = sale.levels.map {
+            SaleLevelDTO(
+                accountId: $0.accountID.rawValue, role: $0.role.name, cost: $0.cost,
+                price: $0.price)
+        }
         self.customer = customer
     }
 }
@@ -61,9 +69,10 @@ public struct SaleLevelDTO: Codable, Sendable {
     public var cost: Int64
     public var price: Int64
 
-    static let schema = JSONSchema.object([
-        ("account_id", .id), ("role", .string()), ("cost", .money), ("price", .money),
-    ], required: ["account_id", "role", "cost", "price"])
+    static let schema = JSONSchema.object(
+        [
+            ("account_id", .id), ("role", .string()), ("cost", .money), ("price", .money),
+        ], required: ["account_id", "role", "cost", "price"])
 }
 
 /// `POST /customers/{id}/renew`: optionally a different package.

@@ -22,15 +22,19 @@ public struct SessionDTO: APIModel {
     public var closeReason: String?
 
     public static let schemaName = "Session"
-    public static let schema = JSONSchema.object([
-        ("nas_id", .id), ("session_id", .string()), ("isp_id", .id), ("customer_id", JSONSchema.id.nullable),
-        ("username", .string()), ("started_at", .dateTime), ("updated_at", .dateTime),
-        ("stopped_at", JSONSchema.dateTime.nullable), ("open", .boolean), ("upload_bytes", .integer(minimum: 0)),
-        ("download_bytes", .integer(minimum: 0)), ("session_time", .integer(minimum: 0)),
-        ("framed_ip_address", JSONSchema.string().nullable), ("calling_station_id", JSONSchema.string().nullable),
-        ("terminate_cause", JSONSchema.integer().nullable), ("close_reason", JSONSchema.string().nullable),
-    ], required: ["nas_id", "session_id", "isp_id", "username", "started_at", "updated_at", "open", "upload_bytes",
-                  "download_bytes", "session_time"])
+    public static let schema = JSONSchema.object(
+        [
+            ("nas_id", .id), ("session_id", .string()), ("isp_id", .id), ("customer_id", JSONSchema.id.nullable),
+            ("username", .string()), ("started_at", .dateTime), ("updated_at", .dateTime),
+            ("stopped_at", JSONSchema.dateTime.nullable), ("open", .boolean), ("upload_bytes", .integer(minimum: 0)),
+            ("download_bytes", .integer(minimum: 0)), ("session_time", .integer(minimum: 0)),
+            ("framed_ip_address", JSONSchema.string().nullable), ("calling_station_id", JSONSchema.string().nullable),
+            ("terminate_cause", JSONSchema.integer().nullable), ("close_reason", JSONSchema.string().nullable),
+        ],
+        required: [
+            "nas_id", "session_id", "isp_id", "username", "started_at", "updated_at", "open", "upload_bytes",
+            "download_bytes", "session_time",
+        ])
     public static let example = SessionDTO(
         nasId: 11, sessionId: "81a00003", ispId: 5, customerId: 40, username: "customer1", startedAt: exampleDate,
         updatedAt: exampleDate, stoppedAt: nil, open: true, uploadBytes: 1_000, downloadBytes: 5_000, sessionTime: 60,
@@ -66,10 +70,11 @@ public struct UsageDTO: APIModel {
     public var downloadBytes: Int64
 
     public static let schemaName = "UsageDay"
-    public static let schema = JSONSchema.object([
-        ("customer_id", .id), ("day", .string(format: "date")), ("upload_bytes", .integer(minimum: 0)),
-        ("download_bytes", .integer(minimum: 0)),
-    ], required: ["customer_id", "day", "upload_bytes", "download_bytes"])
+    public static let schema = JSONSchema.object(
+        [
+            ("customer_id", .id), ("day", .string(format: "date")), ("upload_bytes", .integer(minimum: 0)),
+            ("download_bytes", .integer(minimum: 0)),
+        ], required: ["customer_id", "day", "upload_bytes", "download_bytes"])
     public static let example = UsageDTO(customerId: 40, day: "2026-11-20", uploadBytes: 1_000, downloadBytes: 9_000)
 }
 
@@ -96,14 +101,17 @@ public struct AuditDTO: APIModel {
     public var after: String?
 
     public static let schemaName = "AuditRecord"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("at", .dateTime), ("actor_id", JSONSchema.id.nullable), ("action", .string()),
-        ("entity_kind", .string()), ("entity_id", .integer()), ("tenancy_id", JSONSchema.id.nullable),
-        ("isp_id", JSONSchema.id.nullable), ("before", JSONSchema.string().nullable), ("after", JSONSchema.string().nullable),
-    ], required: ["id", "at", "action", "entity_kind", "entity_id"])
-    public static let example = AuditDTO(id: 60, at: exampleDate, actorId: 8, action: "subscriber.suspend",
-                                         entityKind: "subscriber", entityId: 40, tenancyId: nil, ispId: 5,
-                                         before: "{\"status\":\"active\"}", after: "{\"status\":\"suspended\"}")
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("at", .dateTime), ("actor_id", JSONSchema.id.nullable), ("action", .string()),
+            ("entity_kind", .string()), ("entity_id", .integer()), ("tenancy_id", JSONSchema.id.nullable),
+            ("isp_id", JSONSchema.id.nullable), ("before", JSONSchema.string().nullable),
+            ("after", JSONSchema.string().nullable),
+        ], required: ["id", "at", "action", "entity_kind", "entity_id"])
+    public static let example = AuditDTO(
+        id: 60, at: exampleDate, actorId: 8, action: "subscriber.suspend",
+        entityKind: "subscriber", entityId: 40, tenancyId: nil, ispId: 5,
+        before: "{\"status\":\"active\"}", after: "{\"status\":\"suspended\"}")
 }
 
 extension AuditDTO {

@@ -14,11 +14,12 @@ public struct TenancyDTO: APIModel {
     public var createdAt: Date
 
     public static let schemaName = "Tenancy"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("name", .string()), ("currency", .string(pattern: "^[A-Z]{3}$")),
-        ("minor_units", .integer(minimum: 0, maximum: 4)), ("time_zone", .string()), ("super_admin_id", .id),
-        ("plan_id", JSONSchema.id.nullable), ("created_at", .dateTime),
-    ], required: ["id", "name", "currency", "minor_units", "time_zone", "super_admin_id", "created_at"])
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("name", .string()), ("currency", .string(pattern: "^[A-Z]{3}$")),
+            ("minor_units", .integer(minimum: 0, maximum: 4)), ("time_zone", .string()), ("super_admin_id", .id),
+            ("plan_id", JSONSchema.id.nullable), ("created_at", .dateTime),
+        ], required: ["id", "name", "currency", "minor_units", "time_zone", "super_admin_id", "created_at"])
     public static let example = TenancyDTO(
         id: 2, name: "Demo Tenancy", currency: "BDT", minorUnits: 2, timeZone: "Asia/Dhaka", superAdminId: 3,
         planId: nil, createdAt: exampleDate)
@@ -53,10 +54,11 @@ struct NewOwner: Codable, Sendable, Validatable {
 
     var newAccount: NewAccount { NewAccount(email: email, password: password, displayName: displayName) }
 
-    static let schema = JSONSchema.object([
-        ("email", .email), ("password", .string(minLength: 8, maxLength: 72)),
-        ("display_name", .text(1...200)),
-    ], required: ["email", "password", "display_name"])
+    static let schema = JSONSchema.object(
+        [
+            ("email", .email), ("password", .string(minLength: 8, maxLength: 72)),
+            ("display_name", .text(1...200)),
+        ], required: ["email", "password", "display_name"])
 }
 
 /// `POST /tenancies` (Developer): the tenancy and its Super Admin.
@@ -80,10 +82,11 @@ struct TenancyCreate: APIModel, Validatable {
     }
 
     static let schemaName = "TenancyCreate"
-    static let schema = JSONSchema.object([
-        ("name", .text(1...200)), ("currency", .string(pattern: "^[A-Z]{3}$")),
-        ("time_zone", .text(1...64)), ("super_admin", NewOwner.schema), ("plan_id", .id),
-    ], required: ["name", "currency", "time_zone", "super_admin"])
+    static let schema = JSONSchema.object(
+        [
+            ("name", .text(1...200)), ("currency", .string(pattern: "^[A-Z]{3}$")),
+            ("time_zone", .text(1...64)), ("super_admin", NewOwner.schema), ("plan_id", .id),
+        ], required: ["name", "currency", "time_zone", "super_admin"])
     static let example = TenancyCreate(
         name: "North Tenancy", currency: "USD", timeZone: "UTC",
         superAdmin: NewOwner(email: "sa@north.example", password: "long-password", displayName: "North SA"),
@@ -96,7 +99,8 @@ struct ProvisionedTenancy: APIModel {
     var superAdmin: UserDTO
 
     static let schemaName = "ProvisionedTenancy"
-    static let schema = JSONSchema.object([("tenancy", TenancyDTO.ref), ("super_admin", UserDTO.ref)],
-                                          required: ["tenancy", "super_admin"])
+    static let schema = JSONSchema.object(
+        [("tenancy", TenancyDTO.ref), ("super_admin", UserDTO.ref)],
+        required: ["tenancy", "super_admin"])
     static var example: ProvisionedTenancy { ProvisionedTenancy(tenancy: .example, superAdmin: .example) }
 }

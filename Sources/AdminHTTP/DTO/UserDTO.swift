@@ -23,15 +23,21 @@ public struct UserDTO: APIModel {
     static let roleNames = Role.allCases.map(\.name)
 
     public static let schemaName = "User"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("role", .enumeration(roleNames)), ("level", .integer(minimum: 0, maximum: 100)),
-        ("role_label", .string()), ("email", .string()), ("display_name", .string()),
-        ("tenancy_id", JSONSchema.id.nullable), ("isp_id", JSONSchema.id.nullable), ("parent_id", JSONSchema.id.nullable),
-        ("subscriber_id", JSONSchema.id.nullable), ("permissions", .array(.enumeration(Permission.allCases.map(\.rawValue)))),
-        ("disabled", .boolean), ("credit_limit", .money), ("created_by", JSONSchema.id.nullable),
-        ("created_at", .dateTime),
-    ], required: ["id", "role", "level", "role_label", "email", "display_name", "permissions", "disabled",
-                  "credit_limit", "created_at"])
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("role", .enumeration(roleNames)), ("level", .integer(minimum: 0, maximum: 100)),
+            ("role_label", .string()), ("email", .string()), ("display_name", .string()),
+            ("tenancy_id", JSONSchema.id.nullable), ("isp_id", JSONSchema.id.nullable),
+            ("parent_id", JSONSchema.id.nullable),
+            ("subscriber_id", JSONSchema.id.nullable),
+            ("permissions", .array(.enumeration(Permission.allCases.map(\.rawValue)))),
+            ("disabled", .boolean), ("credit_limit", .money), ("created_by", JSONSchema.id.nullable),
+            ("created_at", .dateTime),
+        ],
+        required: [
+            "id", "role", "level", "role_label", "email", "display_name", "permissions", "disabled",
+            "credit_limit", "created_at",
+        ])
     public static let example = UserDTO(
         id: 7, role: "operator", level: 30, roleLabel: "Operator", email: "operator@ispbills.com",
         displayName: "Operator", tenancyId: 2, ispId: 5, parentId: nil, subscriberId: nil, permissions: [],
@@ -85,16 +91,24 @@ struct UserCreate: Decodable, Validatable, APIModel {
     }
 
     static let schemaName = "UserCreate"
-    static let schema = JSONSchema.object([
-        ("role", .enumeration(["operator", "sub_operator", "manager", "accountant", "staff", "customer", "reseller",
-                               "sub_reseller", "sub-operator", "sub-reseller"],
-                              description: "legacy names reseller and sub_reseller map to operator and sub_operator")),
-        ("email", .email), ("password", .string(minLength: 8, maxLength: 72)),
-        ("display_name", .text(1...200)), ("parent_id", .id), ("subscriber_id", .id),
-        ("permissions", .array(.enumeration(Permission.allCases.map(\.rawValue)), maxItems: 32)),
-    ], required: ["role", "email", "password", "display_name"])
-    static let example = UserCreate(role: "operator", email: "op2@example.net", password: "s3cret-pass",
-                                    displayName: "Second Operator", parentId: nil, subscriberId: nil, permissions: nil)
+    static let schema = JSONSchema.object(
+        [
+            (
+                "role",
+                .enumeration(
+                    [
+                        "operator", "sub_operator", "manager", "accountant", "staff", "customer", "reseller",
+                        "sub_reseller", "sub-operator", "sub-reseller",
+                    ],
+                    description: "legacy names reseller and sub_reseller map to operator and sub_operator")
+            ),
+            ("email", .email), ("password", .string(minLength: 8, maxLength: 72)),
+            ("display_name", .text(1...200)), ("parent_id", .id), ("subscriber_id", .id),
+            ("permissions", .array(.enumeration(Permission.allCases.map(\.rawValue)), maxItems: 32)),
+        ], required: ["role", "email", "password", "display_name"])
+    static let example = UserCreate(
+        role: "operator", email: "op2@example.net", password: "s3cret-pass",
+        displayName: "Second Operator", parentId: nil, subscriberId: nil, permissions: nil)
 }
 
 /// `PATCH /users/{id}`: enable/disable, reset the password, set the wallet credit limit.

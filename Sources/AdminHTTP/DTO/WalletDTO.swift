@@ -12,12 +12,14 @@ public struct WalletDTO: APIModel {
     public var currency: String
 
     public static let schemaName = "Wallet"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("owner_email", .string()), ("balance", .money), ("credit_limit", .money),
-        ("currency", .string(pattern: "^[A-Z]{3}$")),
-    ], required: ["id", "owner_email", "balance", "credit_limit", "currency"])
-    public static let example = WalletDTO(id: 7, ownerEmail: "operator@ispbills.com", balance: 150_000, creditLimit: 0,
-                                          currency: "BDT")
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("owner_email", .string()), ("balance", .money), ("credit_limit", .money),
+            ("currency", .string(pattern: "^[A-Z]{3}$")),
+        ], required: ["id", "owner_email", "balance", "credit_limit", "currency"])
+    public static let example = WalletDTO(
+        id: 7, ownerEmail: "operator@ispbills.com", balance: 150_000, creditLimit: 0,
+        currency: "BDT")
 }
 
 /// `POST /wallets/{id}/top-up`.
@@ -33,10 +35,11 @@ struct TopUpRequest: APIModel, Validatable {
     }
 
     static let schemaName = "TopUp"
-    static let schema = JSONSchema.object([
-        ("amount", .integer(minimum: 1, maximum: 999_999_999_999_999)),
-        ("source", .enumeration(["cash_received", "parent_wallet"])),
-    ], required: ["amount"])
+    static let schema = JSONSchema.object(
+        [
+            ("amount", .integer(minimum: 1, maximum: 999_999_999_999_999)),
+            ("source", .enumeration(["cash_received", "parent_wallet"])),
+        ], required: ["amount"])
     static let example = TopUpRequest(amount: 50_000, source: "cash_received")
 }
 
@@ -51,13 +54,16 @@ public struct LedgerTransactionDTO: APIModel {
     public var reversesId: Int64?
 
     public static let schemaName = "LedgerTransaction"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("kind", .string()), ("currency", .string()), ("posted_at", .dateTime), ("memo", .string()),
-        ("entries", .array(LedgerEntryDTO.schema)), ("reverses_id", JSONSchema.id.nullable),
-    ], required: ["id", "kind", "currency", "posted_at", "memo", "entries"])
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("kind", .string()), ("currency", .string()), ("posted_at", .dateTime), ("memo", .string()),
+            ("entries", .array(LedgerEntryDTO.schema)), ("reverses_id", JSONSchema.id.nullable),
+        ], required: ["id", "kind", "currency", "posted_at", "memo", "entries"])
     public static let example = LedgerTransactionDTO(
         id: 30, kind: "top_up", currency: "BDT", postedAt: exampleDate, memo: "top-up",
-        entries: [LedgerEntryDTO(account: "external:2", amount: -50_000), LedgerEntryDTO(account: "wallet:7", amount: 50_000)],
+        entries: [
+            LedgerEntryDTO(account: "external:2", amount: -50_000), LedgerEntryDTO(account: "wallet:7", amount: 50_000),
+        ],
         reversesId: nil)
 }
 
@@ -79,7 +85,8 @@ public struct LedgerEntryDTO: Codable, Sendable {
     public var account: String
     public var amount: Int64
 
-    static let schema = JSONSchema.object([("account", .string()), ("amount", .money)], required: ["account", "amount"])
+    static let schema = JSONSchema.object(
+        [("account", .string()), ("amount", .money)], required: ["account", "amount"])
 }
 
 /// An invoice between two levels.
@@ -97,13 +104,17 @@ public struct InvoiceDTO: APIModel {
     public var overdue: Bool
 
     public static let schemaName = "Invoice"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("issuer_id", .id), ("payer_id", .id),
-        ("kind", .enumeration(["subscription", "add_on", "sms", "custom_development"])), ("description", .string()),
-        ("amount", .money), ("currency", .string()), ("issued_at", .dateTime), ("due_at", .dateTime),
-        ("status", .enumeration(["open", "paid", "void"])), ("overdue", .boolean),
-    ], required: ["id", "issuer_id", "payer_id", "kind", "description", "amount", "currency", "issued_at", "due_at",
-                  "status", "overdue"])
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("issuer_id", .id), ("payer_id", .id),
+            ("kind", .enumeration(["subscription", "add_on", "sms", "custom_development"])), ("description", .string()),
+            ("amount", .money), ("currency", .string()), ("issued_at", .dateTime), ("due_at", .dateTime),
+            ("status", .enumeration(["open", "paid", "void"])), ("overdue", .boolean),
+        ],
+        required: [
+            "id", "issuer_id", "payer_id", "kind", "description", "amount", "currency", "issued_at", "due_at",
+            "status", "overdue",
+        ])
     public static let example = InvoiceDTO(
         id: 31, issuerId: 3, payerId: 6, kind: "subscription", description: "Monthly plan 2026-11", amount: 500_000,
         currency: "BDT", issuedAt: exampleDate, dueAt: exampleDate, status: "open", overdue: false)
@@ -136,13 +147,15 @@ public struct PlanDTO: APIModel {
     public var graceDays: Int
 
     public static let schemaName = "Plan"
-    public static let schema = JSONSchema.object([
-        ("id", .id), ("tenancy_id", JSONSchema.id.nullable), ("name", .string()), ("monthly_fee", .money),
-        ("currency", .string()), ("max_ppp_subscribers", JSONSchema.integer(minimum: 0).nullable),
-        ("grace_days", .integer(minimum: 0)),
-    ], required: ["id", "name", "monthly_fee", "currency", "grace_days"])
-    public static let example = PlanDTO(id: 20, tenancyId: 2, name: "ISP Gold", monthlyFee: 500_000, currency: "BDT",
-                                        maxPppSubscribers: 1000, graceDays: 7)
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("tenancy_id", JSONSchema.id.nullable), ("name", .string()), ("monthly_fee", .money),
+            ("currency", .string()), ("max_ppp_subscribers", JSONSchema.integer(minimum: 0).nullable),
+            ("grace_days", .integer(minimum: 0)),
+        ], required: ["id", "name", "monthly_fee", "currency", "grace_days"])
+    public static let example = PlanDTO(
+        id: 20, tenancyId: 2, name: "ISP Gold", monthlyFee: 500_000, currency: "BDT",
+        maxPppSubscribers: 1000, graceDays: 7)
 }
 
 extension PlanDTO {

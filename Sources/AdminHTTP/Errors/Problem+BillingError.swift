@@ -12,19 +12,24 @@ extension Problem {
         case .forbidden:
             self = Problem(.forbidden, slug: "forbidden", title: "Not permitted", detail: error.message)
         case .invalidInput:
-            self = Problem(.badRequest, slug: "validation", title: "Invalid request", detail: error.message,
-                           errors: [FieldProblem(Self.fieldGuess(error.message), error.message)])
+            self = Problem(
+                .badRequest, slug: "validation", title: "Invalid request", detail: error.message,
+                errors: [FieldProblem(Self.fieldGuess(error.message), error.message)])
         case .conflict:
             self = Problem(.conflict, slug: "conflict", title: "Conflict", detail: error.message)
         case .insufficientFunds:
-            self = Problem(HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required"), slug: "insufficient-funds", title: "Insufficient funds", detail: error.message)
+            self = Problem(
+                HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required"), slug: "insufficient-funds",
+                title: "Insufficient funds", detail: error.message)
         case .limitExceeded:
-            self = Problem(.unprocessableContent, slug: "limit-exceeded", title: "Plan limit reached", detail: error.message)
+            self = Problem(
+                .unprocessableContent, slug: "limit-exceeded", title: "Plan limit reached", detail: error.message)
         case .noPrice:
             self = Problem(.unprocessableContent, slug: "no-price", title: "No price defined", detail: error.message)
         case .invalidState:
-            self = Problem(.conflict, slug: "invalid-state", title: "Not possible in the current state",
-                           detail: error.message)
+            self = Problem(
+                .conflict, slug: "invalid-state", title: "Not possible in the current state",
+                detail: error.message)
         default:
             self = Problem(.internalServerError, slug: "internal", title: "Internal error")
         }
@@ -34,8 +39,10 @@ extension Problem {
     /// (`password must be…`, `username must be…`). Falls back to `body`.
     private static func fieldGuess(_ message: String) -> String {
         let first = message.split(separator: " ").first.map(String.init) ?? ""
-        let known = ["password", "username", "name", "email", "currency", "price", "amount", "owner", "package",
-                     "static", "IPv6", "credit", "address"]
+        let known = [
+            "password", "username", "name", "email", "currency", "price", "amount", "owner", "package",
+            "static", "IPv6", "credit", "address",
+        ]
         guard known.contains(first) else { return "body" }
         switch first {
         case "static": return "static_ipv4"

@@ -53,8 +53,9 @@ public struct Problem: Error, Sendable, HTTPResponseError {
     }
 
     var body: Body {
-        Body(type: type, title: title, status: Int(status.code), detail: detail, field: field,
-             errors: errors.isEmpty ? nil : errors)
+        Body(
+            type: type, title: title, status: Int(status.code), detail: detail, field: field,
+            errors: errors.isEmpty ? nil : errors)
     }
 
     /// The problem as an `APIResult` (so idempotent routes can store it like any result).
@@ -71,8 +72,9 @@ public struct Problem: Error, Sendable, HTTPResponseError {
 
 extension Problem {
     static func validation(_ errors: [FieldProblem]) -> Problem {
-        Problem(.badRequest, slug: "validation", title: "Invalid request",
-                detail: errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "), errors: errors)
+        Problem(
+            .badRequest, slug: "validation", title: "Invalid request",
+            detail: errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "), errors: errors)
     }
     static func validation(_ field: String, _ message: String) -> Problem { validation([FieldProblem(field, message)]) }
     static func malformedJSON(_ detail: String) -> Problem {
@@ -91,8 +93,9 @@ extension Problem {
     static let idempotencyKeyReused = Problem(
         .unprocessableContent, slug: "idempotency-key-reused", title: "Idempotency-Key reused with a different request")
     static func tooManyAttempts(retryAfter: Int) -> Problem {
-        Problem(.tooManyRequests, slug: "rate-limited", title: "Too many failed logins",
-                detail: "try again in \(retryAfter) seconds", headers: [.retryAfter: String(retryAfter)])
+        Problem(
+            .tooManyRequests, slug: "rate-limited", title: "Too many failed logins",
+            detail: "try again in \(retryAfter) seconds", headers: [.retryAfter: String(retryAfter)])
     }
     static let internalError = Problem(.internalServerError, slug: "internal", title: "Internal error")
 }

@@ -1,8 +1,8 @@
 import Dispatch
+import HTTPTypes
 import Hummingbird
 import Logging
 import Metrics
-import HTTPTypes
 
 /// Counts requests by route template, method and status, and times them
 /// (`uplink_http_requests_total`, `uplink_http_request_duration_seconds`). Labels use the route
@@ -10,7 +10,9 @@ import HTTPTypes
 struct HTTPMetricsMiddleware: RouterMiddleware {
     typealias Context = AdminRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -34,8 +36,10 @@ struct HTTPMetricsMiddleware: RouterMiddleware {
         let route = context.endpointPath ?? "unmatched"
         let dimensions = [("route", route), ("method", request.method.rawValue), ("status", String(status))]
         Counter(label: "uplink_http_requests_total", dimensions: dimensions).increment()
-        Timer(label: "uplink_http_request_duration_seconds", dimensions: [("route", route)],
-              preferredDisplayUnit: .seconds).recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start))
+        Timer(
+            label: "uplink_http_request_duration_seconds", dimensions: [("route", route)],
+            preferredDisplayUnit: .seconds
+        ).recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start))
     }
 }
 
@@ -48,7 +52,9 @@ struct ProblemMiddleware: RouterMiddleware {
     /// on this path" (405 with `Allow`).
     let shapes: [(template: [Substring], methods: [String])]
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         do {
@@ -65,7 +71,8 @@ struct ProblemMiddleware: RouterMiddleware {
             return Problem(.notFound, slug: "not-found", title: "Not found").result.response
         } catch let error as HTTPError {
             let title = error.status == .notFound ? "Not found" : (error.status.reasonPhrase)
-            return Problem(error.status, slug: error.status == .notFound ? "not-found" : "http", title: title).result.response
+            return Problem(error.status, slug: error.status == .notFound ? "not-found" : "http", title: title).result
+                .response
         } catch {
             logger.error("unhandled error", metadata: ["type": "\(String(describing: type(of: error)))"])
             return Problem.internalError.result.response

@@ -24,9 +24,11 @@ public struct JSONSchema: Sendable, Hashable {
 
     /// Human text: no control characters and, when `range` starts above 0, not blank.
     public static func text(_ range: ClosedRange<Int>, description: String? = nil) -> JSONSchema {
-        let pattern = range.lowerBound > 0
+        let pattern =
+            range.lowerBound > 0
             ? "^[^\\x00-\\x1F\\x7F]*[^\\s\\x00-\\x1F\\x7F][^\\x00-\\x1F\\x7F]*$" : "^[^\\x00-\\x1F\\x7F]*$"
-        return .string(minLength: range.lowerBound, maxLength: range.upperBound, pattern: pattern, description: description)
+        return .string(
+            minLength: range.lowerBound, maxLength: range.upperBound, pattern: pattern, description: description)
     }
 
     public static func enumeration(_ values: [String], description: String? = nil) -> JSONSchema {
@@ -51,7 +53,9 @@ public struct JSONSchema: Sendable, Hashable {
     public static let dateTime = JSONSchema.string(format: "date-time")
     public static let email = JSONSchema.string(
         format: "email", minLength: 3, maxLength: 254,
-        pattern: "^[^@\\x00-\\x20\\x7F]+@[^@\\x00-\\x20\\x7F.][^@\\x00-\\x20\\x7F]*\\.[^@\\x00-\\x20\\x7F]*[^@\\x00-\\x20\\x7F.]$")
+        pattern:
+            "^[^@\\x00-\\x20\\x7F]+@[^@\\x00-\\x20\\x7F.][^@\\x00-\\x20\\x7F]*\\.[^@\\x00-\\x20\\x7F]*[^@\\x00-\\x20\\x7F.]$"
+    )
 
     public static func array(_ items: JSONSchema, maxItems: Int? = nil) -> JSONSchema {
         var members: [(String, JSONNode)] = [("type", .string("array")), ("items", items.node)]
@@ -60,8 +64,10 @@ public struct JSONSchema: Sendable, Hashable {
     }
 
     /// An object with `properties` (in order); `required` names the members always present.
-    public static func object(_ properties: [(String, JSONSchema)], required: [String] = [],
-                              additionalProperties: Bool = false) -> JSONSchema {
+    public static func object(
+        _ properties: [(String, JSONSchema)], required: [String] = [],
+        additionalProperties: Bool = false
+    ) -> JSONSchema {
         var members: [(String, JSONNode)] = [
             ("type", .string("object")),
             ("properties", .object(properties.map { ($0.0, $0.1.node) })),
@@ -90,7 +96,9 @@ public struct JSONSchema: Sendable, Hashable {
         guard case .object(var members) = node else { return self }
         if let index = members.firstIndex(where: { $0.0 == "type" }), case .string(let type) = members[index].1 {
             members[index].1 = .array([.string(type), .string("null")])
-            if let enumIndex = members.firstIndex(where: { $0.0 == "enum" }), case .array(var values) = members[enumIndex].1 {
+            if let enumIndex = members.firstIndex(where: { $0.0 == "enum" }),
+                case .array(var values) = members[enumIndex].1
+            {
                 values.append(.null)
                 members[enumIndex].1 = .array(values)
             }

@@ -20,19 +20,33 @@ enum OpenAPIDocument {
         let schemas = ModelCatalog.all.map { ($0.name, $0.schema.node) }
         return .object([
             ("openapi", .string("3.1.0")),
-            ("info", .object([
-                ("title", .string("Uplink admin API")),
-                ("version", .string("1")),
-                ("description", .string("Every part of the Uplink billing engine over JSON, scoped by role and tenancy. "
-                    + "See docs/api.md: login, bearer tokens, problem+json errors, Idempotency-Key, webhook signing.")),
-            ])),
+            (
+                "info",
+                .object([
+                    ("title", .string("Uplink admin API")),
+                    ("version", .string("1")),
+                    (
+                        "description",
+                        .string(
+                            "Every part of the Uplink billing engine over JSON, scoped by role and tenancy. "
+                                + "See docs/api.md: login, bearer tokens, problem+json errors, Idempotency-Key, webhook signing."
+                        )
+                    ),
+                ])
+            ),
             ("paths", .object(paths)),
-            ("components", .object([
-                ("schemas", .object(schemas)),
-                ("securitySchemes", .object([
-                    ("bearer", .object([("type", .string("http")), ("scheme", .string("bearer"))])),
-                ])),
-            ])),
+            (
+                "components",
+                .object([
+                    ("schemas", .object(schemas)),
+                    (
+                        "securitySchemes",
+                        .object([
+                            ("bearer", .object([("type", .string("http")), ("scheme", .string("bearer"))]))
+                        ])
+                    ),
+                ])
+            ),
         ])
     }
 
@@ -48,44 +62,70 @@ enum OpenAPIDocument {
             members.append(("security", .array([.object([("bearer", .array([]))])])))
         }
         var parameters: [JSONNode] = route.pathParameters.map { name in
-            .object([("name", .string(name)), ("in", .string("path")), ("required", .bool(true)),
-                     ("schema", JSONSchema.id.node)])
+            .object([
+                ("name", .string(name)), ("in", .string("path")), ("required", .bool(true)),
+                ("schema", JSONSchema.id.node),
+            ])
         }
         parameters += route.query.map { query in
-            .object([("name", .string(query.name)), ("in", .string("query")), ("required", .bool(false)),
-                     ("description", .string(query.description)), ("schema", query.schema.node)])
+            .object([
+                ("name", .string(query.name)), ("in", .string("query")), ("required", .bool(false)),
+                ("description", .string(query.description)), ("schema", query.schema.node),
+            ])
         }
         if route.requiresIdempotencyKey {
-            parameters.append(.object([
-                ("name", .string("Idempotency-Key")), ("in", .string("header")), ("required", .bool(true)),
-                ("description", .string("unique per intended operation; a replay returns the first result")),
-                ("schema", JSONSchema.string(minLength: 1, maxLength: 200, pattern: "^[\\x20-\\x7E]+$").node),
-            ]))
+            parameters.append(
+                .object([
+                    ("name", .string("Idempotency-Key")), ("in", .string("header")), ("required", .bool(true)),
+                    ("description", .string("unique per intended operation; a replay returns the first result")),
+                    ("schema", JSONSchema.string(minLength: 1, maxLength: 200, pattern: "^[\\x20-\\x7E]+$").node),
+                ]))
         }
         if route.operationID == "paymentWebhook" {
-            parameters.append(.object([
-                ("name", .string("X-Uplink-Signature")), ("in", .string("header")), ("required", .bool(true)),
-                ("description", .string("sha256=<hex HMAC-SHA256 of the raw body, keyed with the gateway's webhook_secret>")),
-                ("schema", JSONSchema.string(maxLength: 200).node),
-            ]))
+            parameters.append(
+                .object([
+                    ("name", .string("X-Uplink-Signature")), ("in", .string("header")), ("required", .bool(true)),
+                    (
+                        "description",
+                        .string("sha256=<hex HMAC-SHA256 of the raw body, keyed with the gateway's webhook_secret>")
+                    ),
+                    ("schema", JSONSchema.string(maxLength: 200).node),
+                ]))
         }
         if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
         if let body = route.requestBody {
-            members.append(("requestBody", .object([
-                ("required", .bool(!route.bodyOptional)),
-                ("content", .object([("application/json", .object([("schema", body.node)]))])),
-            ])))
+            members.append(
+                (
+                    "requestBody",
+                    .object([
+                        ("required", .bool(!route.bodyOptional)),
+                        ("content", .object([("application/json", .object([("schema", body.node)]))])),
+                    ])
+                ))
         }
-        var responses: [(String, JSONNode)] = [(String(route.successStatus), response(route.responseBody,
-                                                                                       route.successContentType))]
+        var responses: [(String, JSONNode)] = [
+            (
+                String(route.successStatus),
+                response(
+                    route.responseBody,
+                    route.successContentType)
+            )
+        ]
         for (status, schema) in route.alsoReturns.sorted(by: { $0.key < $1.key }) {
             responses.append((String(status), response(schema, "application/json")))
         }
         for status in problemStatuses {
-            responses.append((String(status), .object([
-                ("description", .string("problem")),
-                ("content", .object([("application/problem+json", .object([("schema", ProblemModel.ref.node)]))])),
-            ])))
+            responses.append(
+                (
+                    String(status),
+                    .object([
+                        ("description", .string("problem")),
+                        (
+                            "content",
+                            .object([("application/problem+json", .object([("schema", ProblemModel.ref.node)]))])
+                        ),
+                    ])
+                ))
         }
         members.append(("responses", .object(responses)))
         return .object(members)

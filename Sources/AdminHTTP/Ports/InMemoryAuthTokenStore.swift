@@ -1,7 +1,7 @@
 import BillingCore
 import Foundation
-import Synchronization
 import HTTPTypes
+import Synchronization
 
 /// An `AuthTokenStore` in memory: tests, and a server that accepts losing sessions on restart.
 public final class InMemoryAuthTokenStore: AuthTokenStore {

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import HTTPTypes
+import Synchronization
 
 /// An `IdempotencyStore` in memory, for tests.
 public final class InMemoryIdempotencyStore: IdempotencyStore {

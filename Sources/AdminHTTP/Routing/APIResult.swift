@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdCore
 import Logging
-import Hummingbird
 import NIOCore
 
 /// A finished answer of a route: status, body bytes and headers. Routes produce values rather

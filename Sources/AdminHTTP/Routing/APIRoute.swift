@@ -1,6 +1,6 @@
 import HTTPTypes
-import HummingbirdCore
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// A query parameter of a route, for validation and the OpenAPI document.

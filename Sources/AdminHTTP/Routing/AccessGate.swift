@@ -1,8 +1,8 @@
 import BillingCore
 import Foundation
 import HTTPTypes
-import HummingbirdCore
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// The one authorization layer of the API. For every request it: authenticates the bearer token;
@@ -28,8 +28,9 @@ struct AccessGate: Sendable {
             default: caller = try authenticator.authenticate(request)
             }
             let buffer = try await collect(&request)
-            let input = RouteInput(request: request, context: context, caller: caller, body: buffer,
-                                   dependencies: dependencies, configuration: configuration)
+            let input = RouteInput(
+                request: request, context: context, caller: caller, body: buffer,
+                dependencies: dependencies, configuration: configuration)
             // A malformed request is refused before anything about the target is evaluated.
             let key = route.requiresIdempotencyKey ? try Self.idempotencyKey(input) : nil
             if let caller { try authorize(route, input, caller) }
@@ -48,8 +49,9 @@ struct AccessGate: Sendable {
             let buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
             return Array(buffer.readableBytesView)
         } catch {
-            throw Problem(.contentTooLarge, slug: "body-too-large", title: "Request body too large",
-                          detail: "at most \(configuration.maxBodyBytes) bytes")
+            throw Problem(
+                .contentTooLarge, slug: "body-too-large", title: "Request body too large",
+                detail: "at most \(configuration.maxBodyBytes) bytes")
         }
     }
 
@@ -75,7 +77,9 @@ struct AccessGate: Sendable {
             case .manages(let source):
                 guard let id = try targetID(source, input) else { continue }
                 guard engine.isInScope(caller.id, .account(AccountID(id))) else { throw Problem.notFound }
-                guard id == caller.id.rawValue || engine.canManage(caller.id, AccountID(id)) else { throw Problem.forbidden }
+                guard id == caller.id.rawValue || engine.canManage(caller.id, AccountID(id)) else {
+                    throw Problem.forbidden
+                }
             case .gatewayOwner(let permission):
                 let level = try bodyMember("owner_level", input.body)
                 let resource: Resource?
@@ -106,7 +110,9 @@ struct AccessGate: Sendable {
         }
     }
 
-    private func check(_ engine: BillingEngine, _ caller: Caller, _ permission: Permission, _ resource: Resource?) throws {
+    private func check(
+        _ engine: BillingEngine, _ caller: Caller, _ permission: Permission, _ resource: Resource?
+    ) throws {
         guard let resource else { throw Problem.notFound }
         switch engine.verdict(for: caller.id, permission, on: resource) {
         case .allowed: return
@@ -153,7 +159,9 @@ struct AccessGate: Sendable {
             throw Problem.validation("body", "must be a JSON object")
         }
         guard let raw = members[field] else { throw Problem.validation(field, "is required") }
-        guard case .integer(let value) = raw, value > 0 else { throw Problem.validation(field, "must be a positive integer") }
+        guard case .integer(let value) = raw, value > 0 else {
+            throw Problem.validation(field, "must be a positive integer")
+        }
         return value
     }
 
@@ -167,7 +175,8 @@ struct AccessGate: Sendable {
     }
 
     private func idempotent(_ route: APIRoute, _ input: RouteInput, key: String) async throws -> APIResult {
-        let scope = (input.caller.map { "account:\($0.id.rawValue)" } ?? "open") + " " + route.method.rawValue + " "
+        let scope =
+            (input.caller.map { "account:\($0.id.rawValue)" } ?? "open") + " " + route.method.rawValue + " "
             + input.request.uri.path
         let requestHash = Digest.sha256Hex(input.body)
         let store = dependencies.idempotency
@@ -181,16 +190,18 @@ struct AccessGate: Sendable {
         }
         // Server errors are not remembered: a retry may succeed.
         guard result.status.code < 500 else { return result }
-        let kept = try store.save(StoredResponse(
-            scope: scope, key: key, requestHash: requestHash, status: Int(result.status.code), body: result.body,
-            createdAt: dependencies.clock.now()))
+        let kept = try store.save(
+            StoredResponse(
+                scope: scope, key: key, requestHash: requestHash, status: Int(result.status.code), body: result.body,
+                createdAt: dependencies.clock.now()))
         return kept.body == result.body && kept.status == Int(result.status.code) ? result : replay(kept)
     }
 
     private func replay(_ stored: StoredResponse) -> APIResult {
         let isProblem = stored.status >= 400
-        var result = APIResult(status: HTTPResponse.Status(code: stored.status), body: stored.body,
-                               contentType: isProblem ? "application/problem+json" : "application/json")
+        var result = APIResult(
+            status: HTTPResponse.Status(code: stored.status), body: stored.body,
+            contentType: isProblem ? "application/problem+json" : "application/json")
         result.headers[HTTPField.Name("Idempotent-Replayed")!] = "true"
         if stored.status == 204 { result.headers[.contentType] = nil }
         return result
@@ -205,13 +216,16 @@ struct AccessGate: Sendable {
         case let error as BillingError:
             let problem = Problem(error)
             if problem.status == .internalServerError {
-                dependencies.logger.error("engine failure", metadata: ["route": "\(route.path)", "code": "\(error.code)"])
+                dependencies.logger.error(
+                    "engine failure", metadata: ["route": "\(route.path)", "code": "\(error.code)"])
             }
             return problem
         default:
-            dependencies.logger.error("unexpected error", metadata: [
-                "route": "\(route.path)", "error": "\(String(describing: type(of: error)))",
-            ])
+            dependencies.logger.error(
+                "unexpected error",
+                metadata: [
+                    "route": "\(route.path)", "error": "\(String(describing: type(of: error)))",
+                ])
             return Problem.internalError
         }
     }

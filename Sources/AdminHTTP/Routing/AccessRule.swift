@@ -1,7 +1,7 @@
 import BillingCore
 import HTTPTypes
-import HummingbirdCore
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// What kind of entity an id names, so the access gate can place it in the hierarchy.

@@ -1,6 +1,6 @@
 import HTTPTypes
-import HummingbirdCore
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// `?page=N&per_page=M` over an already scoped, ordered list (ids ascending unless stated).

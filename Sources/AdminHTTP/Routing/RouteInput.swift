@@ -1,7 +1,7 @@
 import BillingCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import HummingbirdCore
 import Logging
 
@@ -93,7 +93,9 @@ public struct RouteInput: Sendable {
         }
         var problems: [FieldProblem] = []
         if let parsed = try? JSONValue.parse(body) {
-            problems += parsed.unknownMembers(of: T.schema.node).map { FieldProblem($0, "is not a known field or may not be null") }
+            problems += parsed.unknownMembers(of: T.schema.node).map {
+                FieldProblem($0, "is not a known field or may not be null")
+            }
         }
         value.validate(into: &problems)
         if !problems.isEmpty { throw Problem.validation(problems) }

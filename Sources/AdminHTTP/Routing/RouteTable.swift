@@ -1,8 +1,9 @@
 import Foundation
 import HTTPTypes
-import HummingbirdCore
 import Hummingbird
+import HummingbirdCore
 import Logging
+import Synchronization
 
 /// The whole API as one list: the router registers exactly these routes and the OpenAPI document
 /// is generated from exactly these routes.
@@ -33,15 +34,15 @@ enum RouteTable {
 }
 
 /// Holds the encoded document once the route list that contains its own route is complete.
-final class DocumentCache: @unchecked Sendable {
-    // Written once in `RouteTable.all` before the router serves any request, then only read.
-    private var stored: [UInt8] = []
+final class DocumentCache: Sendable {
+    private let stored = Mutex<[UInt8]>([])
 
-    var bytes: [UInt8] { stored }
+    var bytes: [UInt8] { stored.withLock { $0 } }
 
     func fill(_ node: JSONNode) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        stored = (try? encoder.encode(node)).map { [UInt8]($0) } ?? []
+        let bytes = (try? encoder.encode(node)).map { [UInt8]($0) } ?? []
+        stored.withLock { $0 = bytes }
     }
 }

@@ -71,9 +71,12 @@ enum APIJSON {
         guard index == b.count else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute,
-                                        second: min(second, 59))
-        guard let base = calendar.date(from: components), calendar.component(.day, from: base) == day else { return nil }
+        let components = DateComponents(
+            year: year, month: month, day: day, hour: hour, minute: minute,
+            second: min(second, 59))
+        guard let base = calendar.date(from: components), calendar.component(.day, from: base) == day else {
+            return nil
+        }
         return base.addingTimeInterval(Double(-offset) + fraction)
     }
 }

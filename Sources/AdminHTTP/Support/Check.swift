@@ -5,8 +5,10 @@ import HTTPTypes
 /// Field checks shared by the request models. Each appends a `FieldProblem` instead of throwing,
 /// so one response lists every wrong field.
 enum Check {
-    static func text(_ value: String, _ field: String, _ length: ClosedRange<Int> = 1...200,
-                     into problems: inout [FieldProblem]) {
+    static func text(
+        _ value: String, _ field: String, _ length: ClosedRange<Int> = 1...200,
+        into problems: inout [FieldProblem]
+    ) {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if !length.contains(trimmed.count) {
             problems.append(FieldProblem(field, "must be \(length.lowerBound)…\(length.upperBound) characters"))
@@ -15,14 +17,17 @@ enum Check {
         }
     }
 
-    static func optionalText(_ value: String?, _ field: String, _ length: ClosedRange<Int> = 1...200,
-                             into problems: inout [FieldProblem]) {
+    static func optionalText(
+        _ value: String?, _ field: String, _ length: ClosedRange<Int> = 1...200,
+        into problems: inout [FieldProblem]
+    ) {
         if let value { text(value, field, length, into: &problems) }
     }
 
     static func email(_ value: String, _ field: String = "email", into problems: inout [FieldProblem]) {
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        let valid = value.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+        let valid =
+            value.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
             && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
             && !value.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F })
         if !valid { problems.append(FieldProblem(field, "must be an email address")) }
@@ -39,8 +44,10 @@ enum Check {
         if value <= 0 { problems.append(FieldProblem(field, "must be a positive integer")) }
     }
 
-    static func range<T: Comparable & Sendable>(_ value: T?, _ field: String, _ range: ClosedRange<T>,
-                                                 into problems: inout [FieldProblem]) {
+    static func range<T: Comparable & Sendable>(
+        _ value: T?, _ field: String, _ range: ClosedRange<T>,
+        into problems: inout [FieldProblem]
+    ) {
         if let value, !range.contains(value) {
             problems.append(FieldProblem(field, "must be in \(range.lowerBound)…\(range.upperBound)"))
         }
@@ -49,7 +56,8 @@ enum Check {
     /// Money in minor units: non-negative (or positive) and below 10^15 (no overflow in sums).
     static func money(_ value: Int64, _ field: String, allowZero: Bool = false, into problems: inout [FieldProblem]) {
         if value < (allowZero ? 0 : 1) || value > 999_999_999_999_999 {
-            problems.append(FieldProblem(field, allowZero ? "must be 0…10^15 minor units" : "must be 1…10^15 minor units"))
+            problems.append(
+                FieldProblem(field, allowZero ? "must be 0…10^15 minor units" : "must be 1…10^15 minor units"))
         }
     }
 

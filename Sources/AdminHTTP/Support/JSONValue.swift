@@ -51,7 +51,8 @@ enum JSONValue: Sendable, Hashable, Decodable {
     /// Paths of object members that `schema` does not declare where it forbids extra members
     /// (`additionalProperties: false`): unknown fields are refused, not silently ignored.
     func unknownMembers(of schema: JSONNode, path: String = "") -> [String] {
-        guard case .object(let members) = self, case .object? = schema["properties"], let properties = schema["properties"]
+        guard case .object(let members) = self, case .object? = schema["properties"],
+            let properties = schema["properties"]
         else { return [] }
         var unknown: [String] = []
         for key in members.keys.sorted() {
