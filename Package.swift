@@ -123,7 +123,7 @@ let package = Package(
         .target(
             name: "AdminHTTP",
             dependencies: [
-                "BillingCore", "Reporting", logging, metrics,
+                "BillingCore", "Reporting", "COpenSSL", logging, metrics,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -137,6 +137,7 @@ let package = Package(
                 "RADIUSCore", "RADIUSDictionary", "RADIUSNIO", "RADIUSPcap", "RouterOSAPI",
                 "BillingCore", "BillingStoreSQLite", "AAA", "Reporting", "AdminHTTP", "COpenSSL",
                 nioCore, nioPosix, logging, metrics,
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -202,7 +203,8 @@ let package = Package(
         .testTarget(
             name: "AdminHTTPTests",
             dependencies: [
-                "AdminHTTP", "BillingCore",
+                "AdminHTTP", "BillingCore", logging, metrics, nioCore,
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -16,6 +16,17 @@ public enum EngineFactory {
         try FileManager.default.createDirectory(
             atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let sqlite = try SQLiteBillingStore(directory: configuration.dataDirectory)
+        return try open(configuration: configuration, store: sqlite, passwordHashCost: passwordHashCost,
+                        eventSink: eventSink, commitObserver: commitObserver)
+    }
+
+    /// Opens the engine on an already opened SQLite store (the server keeps the store for the
+    /// admin API's own tables).
+    public static func open(
+        configuration: UplinkConfiguration, store sqlite: SQLiteBillingStore, passwordHashCost: UInt8 = 10,
+        eventSink: (@Sendable ([EnforcementEvent]) -> Void)? = nil,
+        commitObserver: (@Sendable (CommitObservingStore.Change) -> Void)? = nil
+    ) throws -> BillingEngine {
         let store: any BillingStore = commitObserver.map { CommitObservingStore(sqlite, observer: $0) } ?? sqlite
         let key = try SecretKeyFile.resolve(configuration: configuration)
         return try BillingEngine(

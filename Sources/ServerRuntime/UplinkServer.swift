@@ -1,4 +1,6 @@
 import AAA
+import AdminHTTP
+import BillingStoreSQLite
 import BillingCore
 import Foundation
 import Logging
@@ -37,14 +39,17 @@ public final class UplinkServer: Sendable {
     }
 
     /// Runs until a shutdown signal; `onReady` is called once every listener is bound.
-    public func run(demo: Bool, onReady: @Sendable (Ready) -> Void) async throws {
+    public func run(demo: Bool, onReady: @escaping @Sendable (Ready) -> Void) async throws {
         // Wake-ups for the session-control services (issue 6): the engine's event sink pokes the
         // enforcement service; the commit observer pokes the expiry timer and the secret mirror.
         let enforcementSignal = WakeupSignal()
         let timerSignal = WakeupSignal()
         let mirrorSignal = WakeupSignal()
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        let sqlite = try SQLiteBillingStore(directory: configuration.dataDirectory)
         let engine = try EngineFactory.open(
-            configuration: configuration, eventSink: { _ in enforcementSignal.signal() },
+            configuration: configuration, store: sqlite, passwordHashCost: configuration.passwordHashCost,
+            eventSink: { _ in enforcementSignal.signal() },
             commitObserver: { change in
                 // Accounting commits (sessions) move no expiry and no mirrored entry; skip them.
                 guard !change.contains(.sessions),
@@ -88,6 +93,21 @@ public final class UplinkServer: Sendable {
 
         let coaClient = CoAClient(configuration: coaClientConfiguration(), logger: logger)
         let routers = RouterOSClientRegistry(logger: logger)
+        let httpPort = HTTPPortBox()
+        let admin = buildAdminApplication(
+            configuration: adminConfiguration(),
+            dependencies: AdminDependencies(
+                engine: engine, tokens: SQLiteAuthTokenStore(store: sqlite), idempotency: SQLiteIdempotencyStore(store: sqlite),
+                clock: SystemBillingClock(), logger: logger, renderMetrics: { MetricsBootstrap.render() },
+                health: { [sqlite] in
+                    HealthReport(checks: ["database": (try? sqlite.appliedMigrations()) != nil, "radius": !listener.boundSockets.isEmpty])
+                },
+                disconnect: { [engine, coaClient, routers, logger] subscriberID in
+                    try await AdminDisconnect.disconnect(
+                        subscriberID, engine: engine, sender: coaClient, remover: RouterOSSessionRemover(registry: routers),
+                        logger: logger)
+                }),
+            onServerRunning: { port in httpPort.set(port) })
         let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: EnforcementService(
                 engine: engine, sender: coaClient, remover: RouterOSSessionRemover(registry: routers),
@@ -107,6 +127,7 @@ public final class UplinkServer: Sendable {
                 reloader.reloadIfChanged()
             }, serviceName: "nas-reload"),
             .init(service: RADIUSListenerService(listener: listener), serviceName: "radius-listener"),
+            .init(service: admin, serviceName: "admin-http"),
         ]
         let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))
 
@@ -114,12 +135,17 @@ public final class UplinkServer: Sendable {
         // line and `serviceGroup.run()` would otherwise hit the default action and kill the process
         // without a graceful stop. The sequence's initialiser returns once the handlers are armed.
         let shutdownSignals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
-        onReady(Ready(authPort: authPort, acctPort: acctPort, httpPort: 0))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask {
                 for await _ in shutdownSignals {
                     await serviceGroup.triggerGracefulShutdown()
                 }
+            }
+            tasks.addTask {
+                // Ready once the HTTP port is bound too (the RADIUS sockets already are).
+                let port = await httpPort.wait()
+                self.logger.info("admin API listening", metadata: ["http_port": "\(port)"])
+                onReady(Ready(authPort: authPort, acctPort: acctPort, httpPort: port))
             }
             try await serviceGroup.run()
             tasks.cancelAll()
@@ -128,6 +154,15 @@ public final class UplinkServer: Sendable {
         await routers.shutdown()
         try await group.shutdownGracefully()
         logger.info("stopped")
+    }
+
+    private func adminConfiguration() -> AdminHTTPConfiguration {
+        var admin = AdminHTTPConfiguration()
+        let host = configuration.bindAddresses.contains("::") ? "::" : (configuration.bindAddresses.first ?? "127.0.0.1")
+        admin.host = host
+        admin.port = configuration.httpPort
+        admin.bcryptCost = configuration.passwordHashCost
+        return admin
     }
 
     /// The CoA client sends from the configured listen address when it is one specific address, so
