@@ -5,7 +5,8 @@ package, prices, a NAS, a payment gateway, an Operator, a sibling Operator and a
 payment webhook funds the Operator -> the Operator creates and activates a customer -> `radtest` from the
 new NAS gets an Access-Accept with the package's Mikrotik-Rate-Limit -> `radclient` sends accounting ->
 sessions, usage, ledger and wallets are visible to the Operator and the Admin, and invisible (404 or empty
-lists) to the sibling Operator, the Sub-Operator and the Admin of another tenancy.
+lists) to a sibling Operator, the Operator's Sub-Operator, the Admin of a second ISP in the same tenancy and
+the Super Admin, Admin and Operator of the demo tenancy.
 """
 import hashlib
 import hmac
@@ -140,7 +141,12 @@ def test_whole_story_through_http(demo_server):
     operator = login(s, "op@story.example", PASSWORD)
     sibling = login(s, "sibling@story.example", PASSWORD)
     sub_operator = login(s, "sub@story.example", PASSWORD)
-    other_admin = login(s, "admin@ispbills.com", "password")  # Admin of the demo tenancy
+    # Outsiders: the Admin of a second ISP in the same tenancy, and the demo tenancy's staff.
+    ok(s, "POST", "/api/v1/isps", super_admin, {
+        "tenancy_id": tenancy_id, "name": "Story ISP Two", "plan_id": plan["id"],
+        "admin": {"email": "admin2@story.example", "password": PASSWORD, "display_name": "Story Admin Two"}})
+    other_isp_admin = login(s, "admin2@story.example", PASSWORD)
+    other_tenancy = [login(s, f"{name}@ispbills.com", "password") for name in ("superadmin", "admin", "operator")]
 
     # 4. A signed payment webhook funds the Operator's wallet; an unsigned one is refused.
     body = json.dumps({"transaction_id": "STORY-TX-1", "account_id": operator_user["id"], "amount": TOP_UP,
@@ -149,10 +155,16 @@ def test_whole_story_through_http(demo_server):
     status, _ = call(s, "POST", f"/api/v1/payments/webhook/{gateway['id']}", raw=body,
                      headers={"X-Uplink-Signature": "sha256=" + "0" * 64})
     assert status == 401
-    for _ in range(2):  # a redelivery credits nothing more
+    deliveries = []
+    for _ in range(2):  # a redelivery credits nothing more and answers the same ledger transaction
         status, payment = call(s, "POST", f"/api/v1/payments/webhook/{gateway['id']}", raw=body,
                                headers={"X-Uplink-Signature": signature})
         assert status == 200, payment
+        deliveries.append(payment)
+    assert deliveries[0] == deliveries[1], deliveries
+    payment = deliveries[0]
+    assert payment["kind"] == "gateway_payment", payment
+    assert {"account": f"wallet:{operator_user['id']}", "amount": TOP_UP} in payment["entries"], payment
     wallet = ok(s, "GET", f"/api/v1/wallets/{operator_user['id']}", operator, expect=(200,))
     assert wallet["balance"] == TOP_UP, wallet
 
@@ -163,7 +175,8 @@ def test_whole_story_through_http(demo_server):
     assert customer["owner_id"] == operator_user["id"] and customer["status"] == "new", customer
     renewed = ok(s, "POST", f"/api/v1/customers/{customer['id']}/renew", operator, {},
                  headers={"Idempotency-Key": "story-activate-1"})
-    assert renewed, renewed
+    assert renewed["kind"] == "activation" and renewed["seller_id"] == operator_user["id"], renewed
+    assert renewed["customer"]["status"] == "active" and renewed["customer"]["expires_at"], renewed
     wallet = ok(s, "GET", f"/api/v1/wallets/{operator_user['id']}", operator, expect=(200,))
     assert wallet["balance"] == TOP_UP - SELLER_COST, wallet
     decision = ok(s, "GET", f"/api/v1/customers/{customer['id']}/decision", operator, expect=(200,))
@@ -192,17 +205,21 @@ def test_whole_story_through_http(demo_server):
         assert [(x["session_id"], x["open"], x["upload_bytes"], x["download_bytes"], x["nas_id"]) for x in sessions] \
             == [("STORY0001", False, 1000, 20000, nas["id"])], sessions
         usage = items(s, f"/api/v1/customers/{customer['id']}/usage", who)
-        assert sum(d["upload_bytes"] for d in usage) == 1000 and sum(d["download_bytes"] for d in usage) == 20000
+        assert [(d["customer_id"], d["upload_bytes"], d["download_bytes"]) for d in usage] \
+            == [(customer["id"], 1000, 20000)], usage
         wallets = items(s, "/api/v1/wallets?per_page=500", who)
         assert operator_user["id"] in [w["id"] for w in wallets], wallets
         ledger = items(s, f"/api/v1/ledger?account_id={operator_user['id']}", who)
-        assert len(ledger) >= 2, ledger  # the webhook's credit and the activation's debit
+        # the webhook's credit and the activation's debit of the Operator's cost
+        assert [t["id"] for t in ledger] == [payment["id"], renewed["transaction_id"]], ledger
+        assert {"account": f"wallet:{operator_user['id']}", "amount": -SELLER_COST} in ledger[1]["entries"], ledger
         entries = items(s, f"/api/v1/wallets/{operator_user['id']}/entries", who)
-        assert len(entries) >= 2, entries
+        assert [t["id"] for t in entries] == [payment["id"], renewed["transaction_id"]], entries
         assert ok(s, "GET", f"/api/v1/customers/{customer['id']}", who, expect=(200,))["id"] == customer["id"]
 
-    # 9. Invisible to others: a sibling Operator, the Operator's Sub-Operator, another tenancy's Admin.
-    for who in (sibling, sub_operator, other_admin):
+    # 9. Invisible to others: a sibling Operator, the Operator's own Sub-Operator, the Admin of another ISP
+    #    in the same tenancy, and the Super Admin, Admin and Operator of another tenancy.
+    for who in (sibling, sub_operator, other_isp_admin, *other_tenancy):
         status, _ = call(s, "GET", f"/api/v1/customers/{customer['id']}", who)
         assert status == 404
         status, _ = call(s, "GET", f"/api/v1/customers/{customer['id']}/usage", who)
@@ -217,6 +234,8 @@ def test_whole_story_through_http(demo_server):
         assert status == 404 or (status == 200 and sessions["items"] == []), (status, sessions)
         status, all_sessions = call(s, "GET", "/api/v1/sessions?per_page=500", who)
         assert status == 200 and "STORY0001" not in [x["session_id"] for x in all_sessions["items"]]
+        status, customers = call(s, "GET", "/api/v1/customers?per_page=500", who)
+        assert status == 200 and "story-cust1" not in [x["username"] for x in customers["items"]], customers
         status, wallets = call(s, "GET", "/api/v1/wallets?per_page=500", who)
         assert status in (200, 403)
         if status == 200:
