@@ -23,6 +23,7 @@ PASSWORD = "story-password-1"
 RATE = "8M/4M"
 TOP_UP = 500_000       # what the webhook credits the Operator (minor units)
 SELLER_COST = 120_000  # the Operator's cost of one validity of the package
+RETAIL = 150_000       # what the Operator's customers pay for it
 
 
 def call(server, method, path, token=None, body=None, headers=None, raw=None):
@@ -120,7 +121,7 @@ def test_whole_story_through_http(demo_server):
         "isp_id": isp_id, "name": "Story 8M", "rate_limit": RATE, "validity": {"unit": "days", "count": 30}})
     operator_user = ok(s, "POST", "/api/v1/users", admin, {
         "role": "operator", "email": "op@story.example", "password": PASSWORD, "display_name": "Story Operator"})
-    sibling_user = ok(s, "POST", "/api/v1/users", admin, {
+    ok(s, "POST", "/api/v1/users", admin, {
         "role": "operator", "email": "sibling@story.example", "password": PASSWORD, "display_name": "Sibling"})
     sub_user = ok(s, "POST", "/api/v1/users", admin, {
         "role": "sub_operator", "email": "sub@story.example", "password": PASSWORD, "display_name": "Story Sub",
@@ -129,7 +130,7 @@ def test_whole_story_through_http(demo_server):
     ok(s, "POST", "/api/v1/prices", admin, {
         "package_id": package["id"], "buyer_kind": "seller", "buyer_id": operator_user["id"], "amount": SELLER_COST})
     ok(s, "POST", "/api/v1/prices", admin, {
-        "package_id": package["id"], "buyer_kind": "customers_of", "buyer_id": operator_user["id"], "amount": 150_000})
+        "package_id": package["id"], "buyer_kind": "customers_of", "buyer_id": operator_user["id"], "amount": RETAIL})
     nas = ok(s, "POST", "/api/v1/nas", admin, {
         "isp_id": isp_id, "name": "story-ccr", "address": "127.0.0.1/32", "secret": NAS_SECRET})
     assert NAS_SECRET not in json.dumps(nas)
@@ -176,6 +177,7 @@ def test_whole_story_through_http(demo_server):
     renewed = ok(s, "POST", f"/api/v1/customers/{customer['id']}/renew", operator, {},
                  headers={"Idempotency-Key": "story-activate-1"})
     assert renewed["kind"] == "activation" and renewed["seller_id"] == operator_user["id"], renewed
+    assert renewed["retail_price"] == RETAIL, renewed
     assert renewed["customer"]["status"] == "active" and renewed["customer"]["expires_at"], renewed
     wallet = ok(s, "GET", f"/api/v1/wallets/{operator_user['id']}", operator, expect=(200,))
     assert wallet["balance"] == TOP_UP - SELLER_COST, wallet
