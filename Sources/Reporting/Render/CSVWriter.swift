@@ -1,0 +1,36 @@
+import Foundation
+
+/// RFC 4180 CSV: a header of column keys, then one line per row with exact values (bytes,
+/// seconds and minor units as integers, instants as ISO 8601 with the tenancy's offset). No
+/// totals line, so the file is pure data.
+enum CSVWriter {
+    static func write(_ result: ReportResult, _ output: inout ChunkedOutput, _ instants: inout InstantFormatter,
+                      progress: ((Int) -> Void)?, step: Int) {
+        output.append(result.columns.map { quote($0.key) }.joined(separator: ",") + "\r\n")
+        for (index, row) in result.rows.enumerated() {
+            var line = ""
+            for (column, cell) in row.enumerated() {
+                if column > 0 { line += "," }
+                line += text(cell, &instants)
+            }
+            output.append(line + "\r\n")
+            if let progress, (index + 1) % step == 0 { progress(index + 1) }
+        }
+        progress?(result.rows.count)
+    }
+
+    static func text(_ value: ReportValue, _ instants: inout InstantFormatter) -> String {
+        switch value {
+        case .null: ""
+        case .text(let text): quote(text)
+        case .integer(let value), .bytes(let value), .seconds(let value), .money(let value, _): String(value)
+        case .instant(let date, let zone): instants.iso8601(date, zone)
+        case .period(let period): period
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,139 @@
+import BillingCore
+import Foundation
+
+/// `usage` and `top`: bytes from the per-day usage roll-up, session time from the sessions'
+/// online intervals split over local days.
+extension ReportService {
+    struct UsageKey: Hashable {
+        var subscriber: Int64
+        var bucket: Int32
+    }
+
+    struct UsageSums {
+        var upload: Int64 = 0
+        var download: Int64 = 0
+        var seconds: Int64 = 0
+    }
+
+    func usage(_ context: ReportContext) throws -> ReportResult {
+        let byMonth: Bool
+        switch context.filters.by?.lowercased() {
+        case nil, "day": byMonth = false
+        case "month": byMonth = true
+        default: throw ReportError.badFilter("--by: the usage report groups by day or month")
+        }
+        var rows: [(customer: ReportCustomer, bucket: String, sums: UsageSums)] = []
+        var customers: [SubscriberID: ReportCustomer] = [:]
+        for window in context.windows {
+            let scope = window.restrict(context.scope)
+            guard !scope.isEmpty else { continue }
+            let buckets = TimeBuckets(window: window, byMonth: byMonth)
+            let sums = try collect(scope, window, buckets)
+            let missing = Set(sums.keys.map { SubscriberID($0.subscriber) }).subtracting(customers.keys)
+            customers.merge(try Self.reading { try source.customers(ids: missing) }, uniquingKeysWith: { a, _ in a })
+            for (key, value) in sums {
+                guard let customer = customers[SubscriberID(key.subscriber)] else { continue }
+                rows.append((customer, buckets.keys[Int(key.bucket)], value))
+            }
+        }
+        let order = Self.customerOrder(customers.values, context)
+        rows.sort { a, b in
+            let ra = order[a.customer.id] ?? 0
+            let rb = order[b.customer.id] ?? 0
+            return ra != rb ? ra < rb : a.bucket < b.bucket
+        }
+        let columns = [
+            ReportColumn("customer", "Customer", .text), ReportColumn("isp", "ISP", .text),
+            ReportColumn(byMonth ? "month" : "day", byMonth ? "Month" : "Day", .period),
+            ReportColumn("upload", "Upload", .bytes, summable: true),
+            ReportColumn("download", "Download", .bytes, summable: true),
+            ReportColumn("total", "Total", .bytes, summable: true),
+            ReportColumn("session_time", "Time", .seconds, summable: true),
+        ]
+        let values: [[ReportValue]] = context.limited(rows).map { row in
+            [.text(row.customer.username), .text(context.ispName(row.customer.ispID)), .period(row.bucket),
+             .bytes(row.sums.upload), .bytes(row.sums.download), .bytes(row.sums.upload &+ row.sums.download),
+             .seconds(row.sums.seconds)]
+        }
+        return ReportResult(report: .usage, columns: columns, rows: values, period: context.periodSummary,
+                            generatedAt: context.now)
+    }
+
+    func top(_ context: ReportContext) throws -> ReportResult {
+        let byTime: Bool
+        switch context.filters.by?.lowercased() {
+        case nil, "bytes": byTime = false
+        case "time": byTime = true
+        default: throw ReportError.badFilter("--by: the top report ranks by bytes or time")
+        }
+        var totals: [SubscriberID: UsageSums] = [:]
+        for window in context.windows {
+            let scope = window.restrict(context.scope)
+            guard !scope.isEmpty else { continue }
+            let buckets = TimeBuckets(window: window, byMonth: true)
+            for (key, value) in try collect(scope, window, buckets) {
+                totals[SubscriberID(key.subscriber), default: UsageSums()].upload += value.upload
+                totals[SubscriberID(key.subscriber), default: UsageSums()].download += value.download
+                totals[SubscriberID(key.subscriber), default: UsageSums()].seconds += value.seconds
+            }
+        }
+        func measure(_ sums: UsageSums) -> Int64 { byTime ? sums.seconds : sums.upload &+ sums.download }
+        let ranked = totals.filter { measure($0.value) > 0 }
+            .sorted { measure($0.value) != measure($1.value) ? measure($0.value) > measure($1.value) : $0.key < $1.key }
+            .prefix(context.limit ?? 10)
+        let customers = try Self.reading { try source.customers(ids: Set(ranked.map(\.key))) }
+        let columns = [
+            ReportColumn("rank", "#", .integer), ReportColumn("customer", "Customer", .text),
+            ReportColumn("isp", "ISP", .text), ReportColumn("upload", "Upload", .bytes, summable: true),
+            ReportColumn("download", "Download", .bytes, summable: true),
+            ReportColumn("total", "Total", .bytes, summable: true),
+            ReportColumn("session_time", "Time", .seconds, summable: true),
+        ]
+        let rows: [[ReportValue]] = ranked.enumerated().map { index, entry in
+            let customer = customers[entry.key]
+            return [.integer(Int64(index + 1)), .text(customer?.username ?? "#\(entry.key)"),
+                    .text(customer.map { context.ispName($0.ispID) } ?? ""), .bytes(entry.value.upload),
+                    .bytes(entry.value.download), .bytes(entry.value.upload &+ entry.value.download),
+                    .seconds(entry.value.seconds)]
+        }
+        var result = ReportResult(report: .top, columns: columns, rows: rows, period: context.periodSummary,
+                                  generatedAt: context.now)
+        if result.totals != nil { result.totals?[0] = .text("total") }
+        return result
+    }
+
+    /// Bytes and seconds per subscriber and bucket of one window.
+    func collect(_ scope: ReportScope, _ window: ReportWindow, _ buckets: TimeBuckets) throws -> [UsageKey: UsageSums] {
+        var sums: [UsageKey: UsageSums] = [:]
+        try Self.reading {
+            try source.usageDays(scope, window: window) { row in
+                guard let bucket = buckets.bucket(ofDay: row.day) else { return }
+                let key = UsageKey(subscriber: row.subscriberID.rawValue, bucket: Int32(bucket))
+                sums[key, default: UsageSums()].upload &+= row.upload
+                sums[key, default: UsageSums()].download &+= row.download
+            }
+            try source.sessionSpans(scope, window: window) { span in
+                buckets.split(start: span.start, seconds: span.seconds) { bucket, seconds in
+                    let key = UsageKey(subscriber: span.subscriberID.rawValue, bucket: Int32(bucket))
+                    sums[key, default: UsageSums()].seconds &+= seconds
+                }
+            }
+        }
+        return sums
+    }
+
+    /// Sort rank of each customer: ISP name, then username, then id.
+    static func customerOrder(_ customers: some Sequence<ReportCustomer>, _ context: ReportContext)
+        -> [SubscriberID: Int]
+    {
+        let sorted = customers.sorted { a, b in
+            if a.ispID != b.ispID {
+                let (na, nb) = (context.ispName(a.ispID), context.ispName(b.ispID))
+                if na != nb { return na < nb }
+                return a.ispID < b.ispID
+            }
+            return a.username != b.username ? a.username < b.username : a.id < b.id
+        }
+        return Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
