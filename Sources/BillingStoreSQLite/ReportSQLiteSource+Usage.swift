@@ -1,0 +1,112 @@
+import BillingCore
+import Foundation
+import GRDB
+import Reporting
+
+/// Usage, sessions and NAS queries of the reports.
+extension SQLiteReportSource {
+    public func usageDays(_ scope: ReportScope, window: ReportWindow, _ body: (UsageDayRow) throws -> Void) throws {
+        var sql = ReportSQL()
+        sql.add("u.day >= ?", window.fromDay)
+        sql.add("u.day <= ?", window.toDay)
+        sql.subscriberIDScope(window.restrict(scope), column: "u.subscriber_id")
+        try read { db in
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT u.subscriber_id, u.day, u.upload_bytes, u.download_bytes FROM usage_days u "
+                    + "INDEXED BY usage_days_report \(sql.whereClause)",
+                arguments: sql.statementArguments)
+            while let row = try cursor.next() {
+                try body(UsageDayRow(subscriberID: SubscriberID(row[0]), day: row[1], upload: row[2], download: row[3]))
+            }
+        }
+    }
+
+    public func sessionSpans(_ scope: ReportScope, window: ReportWindow, _ body: (SessionSpan) throws -> Void) throws {
+        try read { db in
+            // A session overlapping the window started at most "the longest session" before it.
+            let longest = try Double.fetchOne(db, sql: "SELECT MAX(session_time) FROM sessions") ?? 0
+            var sql = ReportSQL()
+            sql.add("x.started_at >= ?", ReportSQL.seconds(window.from) - longest - 1)
+            sql.add("x.started_at < ?", ReportSQL.seconds(window.to))
+            sql.add("x.started_at + x.session_time > ?", ReportSQL.seconds(window.from))
+            sql.add("x.session_time > 0")
+            sql.add("x.subscriber_id IS NOT NULL")
+            sql.sessionScope(window.restrict(scope), alias: "x")
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT x.subscriber_id, x.started_at, x.session_time FROM sessions x "
+                    + "INDEXED BY sessions_report \(sql.whereClause)",
+                arguments: sql.statementArguments)
+            while let row = try cursor.next() {
+                try body(SessionSpan(subscriberID: SubscriberID(row[0]), start: ReportSQL.date(row[1]), seconds: row[2]))
+            }
+        }
+    }
+
+    public func sessions(
+        _ scope: ReportScope, window: ReportWindow?, openOnly: Bool, limit: Int?, _ body: (ReportSession) throws -> Void
+    ) throws {
+        var sql = ReportSQL()
+        if let window {
+            sql.add("x.started_at >= ?", ReportSQL.seconds(window.from))
+            sql.add("x.started_at < ?", ReportSQL.seconds(window.to))
+            sql.sessionScope(window.restrict(scope), alias: "x")
+        } else {
+            sql.sessionScope(scope, alias: "x")
+        }
+        if openOnly { sql.add("x.stopped_at IS NULL") }
+        var text = """
+            SELECT x.nas_id, x.isp_id, x.subscriber_id, x.username, x.started_at, x.updated_at, x.stopped_at,
+                x.upload_bytes, x.download_bytes, x.session_time, x.framed_ip, x.calling_station_id,
+                x.terminate_cause, x.close_reason
+            FROM sessions x \(sql.whereClause) ORDER BY x.started_at DESC, x.nas_id, x.session_id
+            """
+        if let limit {
+            text += " LIMIT ?"
+            sql.arguments.append(limit)
+        }
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: text, arguments: sql.statementArguments)
+            while let row = try cursor.next() {
+                let subscriber: Int64? = row[2]
+                let stopped: Double? = row[6]
+                try body(ReportSession(
+                    nasID: NASID(row[0]), ispID: ISPID(row[1]), subscriberID: subscriber.map(SubscriberID.init),
+                    username: row[3], startedAt: ReportSQL.date(row[4]), updatedAt: ReportSQL.date(row[5]),
+                    stoppedAt: stopped.map(ReportSQL.date), upload: row[7], download: row[8], sessionTime: row[9],
+                    framedIP: row[10], callingStationID: row[11], terminateCause: row[12], closeReason: row[13]))
+            }
+        }
+    }
+
+    public func nasTotals(_ scope: ReportScope, window: ReportWindow) throws -> [NASTotals] {
+        var sql = ReportSQL()
+        sql.add("x.started_at >= ?", ReportSQL.seconds(window.from))
+        sql.add("x.started_at < ?", ReportSQL.seconds(window.to))
+        sql.sessionScope(window.restrict(scope), alias: "x")
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT x.nas_id, COUNT(*), COUNT(DISTINCT x.subscriber_id), SUM(x.upload_bytes), SUM(x.download_bytes),
+                    SUM(x.session_time)
+                FROM sessions x INDEXED BY sessions_report \(sql.whereClause) GROUP BY x.nas_id
+                """, arguments: sql.statementArguments).map { row in
+                NASTotals(nasID: NASID(row[0]), sessions: row[1], users: row[2], upload: row[3], download: row[4],
+                          seconds: row[5])
+            }
+        }
+    }
+
+    public func authOutcomes(nasIDs: Set<NASID>?, window: ReportWindow) throws -> [AuthOutcomeCount] {
+        var sql = ReportSQL()
+        sql.add("day >= ?", window.fromDay)
+        sql.add("day <= ?", window.toDay)
+        if let nasIDs { sql.member("nas_id", nasIDs.map(\.rawValue)) }
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT nas_id, accepted, reason, SUM(count) FROM auth_outcomes \(sql.whereClause)
+                GROUP BY nas_id, accepted, reason
+                """, arguments: sql.statementArguments).map { row in
+                AuthOutcomeCount(nasID: NASID(row[0]), day: window.fromDay, accepted: row[1], reason: row[2], count: row[3])
+            }
+        }
+    }
+}
