@@ -23,6 +23,7 @@ enum TableWriter {
                 if index > 0 { text += "  " }
                 text += numeric[index] ? pad + cell : (index == row.count - 1 ? cell : cell + pad)
             }
+            while text.hasSuffix(" ") { text.removeLast() }
             return text + "\n"
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
