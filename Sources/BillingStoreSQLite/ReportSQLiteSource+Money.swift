@@ -4,7 +4,7 @@ import GRDB
 import Reporting
 
 /// Seller, ledger and expiry queries of the reports.
-extension SQLiteReportSource {
+extension ReportSQLiteSource {
     public func sellerTotals(_ scope: ReportScope, window: ReportWindow, now: Date) throws -> [SellerTotals] {
         let scope = window.restrict(scope)
         var totals: [AccountID: SellerTotals] = [:]

@@ -4,7 +4,7 @@ import GRDB
 import Reporting
 
 /// Usage, sessions and NAS queries of the reports.
-extension SQLiteReportSource {
+extension ReportSQLiteSource {
     public func usageDays(_ scope: ReportScope, window: ReportWindow, _ body: (UsageDayRow) throws -> Void) throws {
         var sql = ReportSQL()
         sql.add("u.day >= ?", window.fromDay)

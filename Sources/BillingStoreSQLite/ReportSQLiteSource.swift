@@ -7,7 +7,7 @@ import Reporting
 /// read-only (WAL readers see a consistent snapshot and never block the server's writer); in
 /// the server it shares the store's pool. Every report SQL statement lives in this type's
 /// files (`ReportSQLiteSource+*.swift`).
-public final class SQLiteReportSource: ReportSource {
+public final class ReportSQLiteSource: ReportSource {
     let pool: DatabasePool
 
     /// The migration this source needs (its covering indexes and the auth counters).

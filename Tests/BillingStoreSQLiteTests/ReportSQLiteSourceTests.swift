@@ -18,14 +18,14 @@ import Testing
 
     @Test func missingDatabaseIsAStorageError() {
         let dir = TempDir()
-        #expect(throws: ReportError.self) { try SQLiteReportSource(directory: dir.path) }
+        #expect(throws: ReportError.self) { try ReportSQLiteSource(directory: dir.path) }
     }
 
     @Test func migrationAddsTheReportSchemaAfterTheInitialOne() throws {
         let dir = TempDir()
         let store = try SQLiteBillingStore(directory: dir.path)
         #expect(try store.appliedMigrations() == ["v1-initial", "v2-reports"])
-        let source = try SQLiteReportSource(directory: dir.path)
+        let source = try ReportSQLiteSource(directory: dir.path)
         #expect(try source.loadDirectory().tenancies.isEmpty)
     }
 
@@ -37,7 +37,7 @@ import Testing
         try queue.write { db in try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-reports'") }
         try queue.close()
         do {
-            _ = try SQLiteReportSource(directory: dir.path)
+            _ = try ReportSQLiteSource(directory: dir.path)
             Issue.record("an old schema must be refused")
         } catch let error as ReportError {
             #expect(error.code == .storage)
@@ -57,7 +57,7 @@ import Testing
             AuthOutcomeCount(nasID: nas, day: "2026-01-31", accepted: false, reason: "expired", count: 3),
             AuthOutcomeCount(nasID: nas, day: "2026-02-01", accepted: false, reason: "expired", count: 1),
         ])
-        let source = try SQLiteReportSource(directory: dir.path)
+        let source = try ReportSQLiteSource(directory: dir.path)
         let utc = TimeZone(secondsFromGMT: 0) ?? .current
         let window = ReportWindow(timeZone: utc, ispIDs: nil, from: Date(timeIntervalSince1970: 1_769_817_600),
                                   to: Date(timeIntervalSince1970: 1_769_904_000))  // 31 January UTC

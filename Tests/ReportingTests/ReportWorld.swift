@@ -39,7 +39,7 @@ final class ReportWorld {
     deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// A read-only report source on the database file, as the CLI opens it.
-    func source() throws -> SQLiteReportSource { try SQLiteReportSource(directory: directory.path) }
+    func source() throws -> ReportSQLiteSource { try ReportSQLiteSource(directory: directory.path) }
 
     func run(_ report: ReportName, _ filters: ReportFilters = ReportFilters(), as actor: ReportActor = .unrestricted)
         throws -> ReportResult

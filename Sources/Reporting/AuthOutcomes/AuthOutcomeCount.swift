@@ -20,9 +20,3 @@ public struct AuthOutcomeCount: Sendable, Hashable {
         self.count = count
     }
 }
-
-/// Where tallied authentication outcomes are persisted: `SQLiteBillingStore` adds each count to
-/// its per-NAS/day/outcome/reason counter in one transaction per batch.
-public protocol AuthOutcomeSink: Sendable {
-    func recordAuthOutcomes(_ counts: [AuthOutcomeCount]) throws
-}

@@ -73,16 +73,3 @@ extension ReportDirectory: HierarchyDirectory {
         isps.values.filter { $0.tenancyID == tenancyID }.map(\.id)
     }
 }
-
-/// A NAS as reports show it: no address, no secrets.
-public struct ReportNAS: Sendable, Hashable {
-    public var id: NASID
-    public var ispID: ISPID
-    public var name: String
-
-    public init(id: NASID, ispID: ISPID, name: String) {
-        self.id = id
-        self.ispID = ispID
-        self.name = name
-    }
-}

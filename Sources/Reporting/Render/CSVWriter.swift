@@ -8,12 +8,20 @@ enum CSVWriter {
                       progress: ((Int) -> Void)?, step: Int) {
         output.append(result.columns.map { quote($0.key) }.joined(separator: ",") + "\r\n")
         for (index, row) in result.rows.enumerated() {
-            var line = ""
             for (column, cell) in row.enumerated() {
-                if column > 0 { line += "," }
-                line += text(cell, &instants)
+                if column > 0 { output.append(byte: UInt8(ascii: ",")) }
+                switch cell {
+                case .integer(let value), .bytes(let value), .seconds(let value), .money(let value, _):
+                    output.append(integer: value)
+                case .null:
+                    break
+                default:
+                    output.buffer.append(contentsOf: text(cell, &instants).utf8)
+                }
             }
-            output.append(line + "\r\n")
+            output.buffer.append(0x0D)
+            output.buffer.append(0x0A)
+            output.endRow()
             if let progress, (index + 1) % step == 0 { progress(index + 1) }
         }
         progress?(result.rows.count)

@@ -20,13 +20,26 @@ enum JSONWriter {
             "{\"key\":\(string($0.key)),\"title\":\(string($0.title)),\"type\":\(string($0.kind.rawValue))}"
         }
         output.append("\"columns\":[\(columns.joined(separator: ","))],\n\"rows\":[")
-        let keys = result.columns.map { string($0.key) + ":" }
+        let keys = result.columns.map { Array((string($0.key) + ":").utf8) }
         for (index, row) in result.rows.enumerated() {
-            output.append((index == 0 ? "\n" : ",\n") + object(row, keys, &instants))
+            output.buffer.append(contentsOf: (index == 0 ? "\n{" : ",\n{").utf8)
+            for (column, cell) in row.enumerated() where column < keys.count {
+                if column > 0 { output.append(byte: UInt8(ascii: ",")) }
+                output.buffer.append(contentsOf: keys[column])
+                switch cell {
+                case .integer(let value), .bytes(let value), .seconds(let value), .money(let value, _):
+                    output.append(integer: value)
+                default:
+                    output.buffer.append(contentsOf: value(cell, &instants).utf8)
+                }
+            }
+            output.append(byte: UInt8(ascii: "}"))
+            output.endRow()
             if let progress, (index + 1) % step == 0 { progress(index + 1) }
         }
         output.append("\n],\n\"totals\":")
-        output.append(result.totals.map { object($0, keys, &instants) } ?? "null")
+        let textKeys = result.columns.map { string($0.key) + ":" }
+        output.append(result.totals.map { object($0, textKeys, &instants) } ?? "null")
         output.append("}\n")
         progress?(result.rows.count)
     }

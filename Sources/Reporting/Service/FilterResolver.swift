@@ -25,19 +25,19 @@ struct FilterResolver {
                 ($0.role == .operator || $0.role == .subOperator)
                     && matches(text, id: $0.id.rawValue, names: [$0.email, $0.displayName])
             })
-            scope = scope.intersecting(ReportScope(ownerIDs: directory.sellerTree(seller.id)))
+            scope = scope.intersecting(ReportScope(ispIDs: seller.ispID.map { [$0] }, ownerIDs: directory.sellerTree(seller.id)))
         }
         if let text = filters.customer {
             let found = try ReportService.reading { try source.customers(matching: text) }
                 .filter { scope.ispIDs?.contains($0.ispID) ?? true }
             let customer = try one("customer", text, found)
-            scope = scope.intersecting(ReportScope(subscriberIDs: [customer.id]))
+            scope = scope.intersecting(ReportScope(ispIDs: [customer.ispID], subscriberIDs: [customer.id]))
         }
         if let text = filters.nas {
             let nas = try one("nas", text, directory.nasDevices.values.filter {
                 matches(text, id: $0.id.rawValue, names: [$0.name]) && (scope.ispIDs?.contains($0.ispID) ?? true)
             })
-            scope = scope.intersecting(ReportScope(nasIDs: [nas.id]))
+            scope = scope.intersecting(ReportScope(ispIDs: [nas.ispID], nasIDs: [nas.id]))
         }
         return scope
     }

@@ -9,7 +9,7 @@ struct PeriodResolver {
     let directory: ReportDirectory
     let now: Date
 
-    func windows(from fromText: String?, to toText: String?, ispIDs: Set<ISPID>?, report: ReportName) throws
+    func windows(from fromText: String?, to toText: String?, ispIDs: Set<ISPID>?) throws
         -> [ReportWindow]
     {
         let fromBound = try fromText.map { try parse($0, "from") }

@@ -43,8 +43,13 @@ struct ReportContext {
             actorScope = ReportScope()
         }
         scope = actorScope.intersecting(filterScope)
+        // The time zones that matter: those of the ISPs the scope can reach.
+        var zoneISPs = scope.ispIDs
+        if zoneISPs == nil, let owners = scope.ownerIDs {
+            zoneISPs = Set(owners.compactMap { directory.accounts[$0]?.ispID })
+        }
         windows = try PeriodResolver(directory: directory, now: now)
-            .windows(from: filters.from, to: filters.to, ispIDs: filterScope.ispIDs, report: report)
+            .windows(from: filters.from, to: filters.to, ispIDs: zoneISPs)
     }
 
     private static func resolve(_ actor: ReportActor, directory: inout ReportDirectory, source: any ReportSource) throws

@@ -22,7 +22,7 @@ extension ReportService {
         case "month": byMonth = true
         default: throw ReportError.badFilter("--by: the usage report groups by day or month")
         }
-        var rows: [(customer: ReportCustomer, bucket: String, sums: UsageSums)] = []
+        var rows: [(subscriber: SubscriberID, bucket: String, sums: UsageSums)] = []
         var customers: [SubscriberID: ReportCustomer] = [:]
         for window in context.windows {
             let scope = window.restrict(context.scope)
@@ -31,15 +31,15 @@ extension ReportService {
             let sums = try collect(scope, window, buckets)
             let missing = Set(sums.keys.map { SubscriberID($0.subscriber) }).subtracting(customers.keys)
             customers.merge(try Self.reading { try source.customers(ids: missing) }, uniquingKeysWith: { a, _ in a })
-            for (key, value) in sums {
-                guard let customer = customers[SubscriberID(key.subscriber)] else { continue }
-                rows.append((customer, buckets.keys[Int(key.bucket)], value))
+            rows.reserveCapacity(rows.count + sums.count)
+            for (key, value) in sums where customers[SubscriberID(key.subscriber)] != nil {
+                rows.append((SubscriberID(key.subscriber), buckets.keys[Int(key.bucket)], value))
             }
         }
         let order = Self.customerOrder(customers.values, context)
         rows.sort { a, b in
-            let ra = order[a.customer.id] ?? 0
-            let rb = order[b.customer.id] ?? 0
+            let ra = order[a.subscriber] ?? 0
+            let rb = order[b.subscriber] ?? 0
             return ra != rb ? ra < rb : a.bucket < b.bucket
         }
         let columns = [
@@ -50,8 +50,13 @@ extension ReportService {
             ReportColumn("total", "Total", .bytes, summable: true),
             ReportColumn("session_time", "Time", .seconds, summable: true),
         ]
+        var ispNames: [ISPID: String] = [:]
         let values: [[ReportValue]] = context.limited(rows).map { row in
-            [.text(row.customer.username), .text(context.ispName(row.customer.ispID)), .period(row.bucket),
+            let customer = customers[row.subscriber]
+            let ispID = customer?.ispID ?? ISPID(0)
+            let isp = ispNames[ispID] ?? context.ispName(ispID)
+            ispNames[ispID] = isp
+            return [.text(customer?.username ?? "#\(row.subscriber)"), .text(isp), .period(row.bucket),
              .bytes(row.sums.upload), .bytes(row.sums.download), .bytes(row.sums.upload &+ row.sums.download),
              .seconds(row.sums.seconds)]
         }
@@ -96,10 +101,8 @@ extension ReportService {
                     .bytes(entry.value.download), .bytes(entry.value.upload &+ entry.value.download),
                     .seconds(entry.value.seconds)]
         }
-        var result = ReportResult(report: .top, columns: columns, rows: rows, period: context.periodSummary,
-                                  generatedAt: context.now)
-        if result.totals != nil { result.totals?[0] = .text("total") }
-        return result
+        return ReportResult(report: .top, columns: columns, rows: rows, period: context.periodSummary,
+                            generatedAt: context.now)
     }
 
     /// Bytes and seconds per subscriber and bucket of one window.
