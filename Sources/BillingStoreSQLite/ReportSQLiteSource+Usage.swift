@@ -54,27 +54,59 @@ extension ReportSQLiteSource {
             sql.sessionScope(scope, alias: "x")
         }
         if openOnly { sql.add("x.stopped_at IS NULL") }
-        var text = """
+        let columns = """
             SELECT x.nas_id, x.isp_id, x.subscriber_id, x.username, x.started_at, x.updated_at, x.stopped_at,
                 x.upload_bytes, x.download_bytes, x.session_time, x.framed_ip, x.calling_station_id,
                 x.terminate_cause, x.close_reason
-            FROM sessions x \(sql.whereClause) ORDER BY x.started_at DESC, x.nas_id, x.session_id
             """
-        if let limit {
-            text += " LIMIT ?"
-            sql.arguments.append(limit)
-        }
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: text, arguments: sql.statementArguments)
-            while let row = try cursor.next() {
-                let subscriber: Int64? = row[2]
-                let stopped: Double? = row[6]
-                try body(ReportSession(
-                    nasID: NASID(row[0]), ispID: ISPID(row[1]), subscriberID: subscriber.map(SubscriberID.init),
-                    username: row[3], startedAt: ReportSQL.date(row[4]), updatedAt: ReportSQL.date(row[5]),
-                    stoppedAt: stopped.map(ReportSQL.date), upload: row[7], download: row[8], sessionTime: row[9],
-                    framedIP: row[10], callingStationID: row[11], terminateCause: row[12], closeReason: row[13]))
+            if openOnly {
+                // The partial index of open sessions; the few rows are sorted afterwards.
+                let text = "\(columns) FROM sessions x INDEXED BY sessions_open \(sql.whereClause) "
+                    + "ORDER BY x.started_at DESC, x.nas_id, x.session_id" + (limit == nil ? "" : " LIMIT ?")
+                try Self.emitSessions(db, text, sql.arguments + (limit.map { [$0] } ?? []), body)
+            } else if limit == nil, let window, try Self.isLargeShare(db, window) {
+                // Most of the table: one sequential pass beats a million index lookups; sort here.
+                var found: [ReportSession] = []
+                try Self.emitSessions(db, "\(columns) FROM sessions x NOT INDEXED \(sql.whereClause)", sql.arguments) {
+                    found.append($0)
+                }
+                found.sort { a, b in
+                    if a.startedAt != b.startedAt { return a.startedAt > b.startedAt }
+                    return a.nasID != b.nasID ? a.nasID < b.nasID : a.username < b.username
+                }
+                for session in found { try body(session) }
+            } else {
+                let text = "\(columns) FROM sessions x \(sql.whereClause) ORDER BY x.started_at DESC, x.nas_id, x.session_id"
+                    + (limit == nil ? "" : " LIMIT ?")
+                try Self.emitSessions(db, text, sql.arguments + (limit.map { [$0] } ?? []), body)
             }
+        }
+    }
+
+    /// Whether sessions started in the window are more than a quarter of all sessions
+    /// (counted on the covering index, without touching the table).
+    private static func isLargeShare(_ db: Database, _ window: ReportWindow) throws -> Bool {
+        let inWindow = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM sessions INDEXED BY sessions_report WHERE started_at >= ? AND started_at < ?
+            """, arguments: [ReportSQL.seconds(window.from), ReportSQL.seconds(window.to)]) ?? 0
+        guard inWindow > 10_000 else { return false }
+        let all = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions INDEXED BY sessions_length") ?? 0
+        return inWindow * 4 > all
+    }
+
+    private static func emitSessions(
+        _ db: Database, _ sql: String, _ arguments: [(any DatabaseValueConvertible)?], _ body: (ReportSession) throws -> Void
+    ) throws {
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let row = try cursor.next() {
+            let subscriber: Int64? = row[2]
+            let stopped: Double? = row[6]
+            try body(ReportSession(
+                nasID: NASID(row[0]), ispID: ISPID(row[1]), subscriberID: subscriber.map(SubscriberID.init),
+                username: row[3], startedAt: ReportSQL.date(row[4]), updatedAt: ReportSQL.date(row[5]),
+                stoppedAt: stopped.map(ReportSQL.date), upload: row[7], download: row[8], sessionTime: row[9],
+                framedIP: row[10], callingStationID: row[11], terminateCause: row[12], closeReason: row[13]))
         }
     }
 

@@ -15,6 +15,8 @@ enum CSVWriter {
                     output.append(integer: value)
                 case .null:
                     break
+                case .instant(let date, let zone):
+                    instants.appendISO8601(date, zone, to: &output.buffer)
                 default:
                     output.buffer.append(contentsOf: text(cell, &instants).utf8)
                 }

@@ -29,6 +29,10 @@ enum JSONWriter {
                 switch cell {
                 case .integer(let value), .bytes(let value), .seconds(let value), .money(let value, _):
                     output.append(integer: value)
+                case .instant(let date, let zone):
+                    output.append(byte: UInt8(ascii: "\""))
+                    instants.appendISO8601(date, zone, to: &output.buffer)
+                    output.append(byte: UInt8(ascii: "\""))
                 default:
                     output.buffer.append(contentsOf: value(cell, &instants).utf8)
                 }

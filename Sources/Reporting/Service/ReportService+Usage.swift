@@ -4,11 +4,6 @@ import Foundation
 /// `usage` and `top`: bytes from the per-day usage roll-up, session time from the sessions'
 /// online intervals split over local days.
 extension ReportService {
-    struct UsageKey: Hashable {
-        var subscriber: Int64
-        var bucket: Int32
-    }
-
     struct UsageSums {
         var upload: Int64 = 0
         var download: Int64 = 0
@@ -22,26 +17,36 @@ extension ReportService {
         case "month": byMonth = true
         default: throw ReportError.badFilter("--by: the usage report groups by day or month")
         }
-        var rows: [(subscriber: SubscriberID, bucket: String, sums: UsageSums)] = []
+        struct Entry {
+            var key: UInt64
+            var subscriber: Int64
+            var bucket: String
+            var sums: UsageAccumulator.Sums
+        }
+        var collected: [(buckets: TimeBuckets, sums: UsageAccumulator)] = []
         var customers: [SubscriberID: ReportCustomer] = [:]
         for window in context.windows {
             let scope = window.restrict(context.scope)
             guard !scope.isEmpty else { continue }
             let buckets = TimeBuckets(window: window, byMonth: byMonth)
             let sums = try collect(scope, window, buckets)
-            let missing = Set(sums.keys.map { SubscriberID($0.subscriber) }).subtracting(customers.keys)
+            let missing = Set(sums.subscribers.map(SubscriberID.init)).subtracting(customers.keys)
             customers.merge(try Self.reading { try source.customers(ids: missing) }, uniquingKeysWith: { a, _ in a })
-            rows.reserveCapacity(rows.count + sums.count)
-            for (key, value) in sums where customers[SubscriberID(key.subscriber)] != nil {
-                rows.append((SubscriberID(key.subscriber), buckets.keys[Int(key.bucket)], value))
-            }
+            collected.append((buckets, sums))
         }
         let order = Self.customerOrder(customers.values, context)
-        rows.sort { a, b in
-            let ra = order[a.subscriber] ?? 0
-            let rb = order[b.subscriber] ?? 0
-            return ra != rb ? ra < rb : a.bucket < b.bucket
+        var entries: [Entry] = []
+        for (buckets, sums) in collected {
+            entries.reserveCapacity(entries.count + sums.subscribers.count * 4)
+            sums.forEach { subscriber, bucket, value in
+                guard let rank = order[SubscriberID(subscriber)] else { return }
+                // Rank of the customer, then the bucket's start (buckets of one window are in time order).
+                let time = UInt64(max(0, buckets.starts[bucket].timeIntervalSinceReferenceDate))
+                entries.append(Entry(key: UInt64(rank) << 34 | time, subscriber: subscriber, bucket: buckets.keys[bucket],
+                                     sums: value))
+            }
         }
+        entries.sort { $0.key < $1.key }
         let columns = [
             ReportColumn("customer", "Customer", .text), ReportColumn("isp", "ISP", .text),
             ReportColumn(byMonth ? "month" : "day", byMonth ? "Month" : "Day", .period),
@@ -51,8 +56,8 @@ extension ReportService {
             ReportColumn("session_time", "Time", .seconds, summable: true),
         ]
         var ispNames: [ISPID: String] = [:]
-        let values: [[ReportValue]] = context.limited(rows).map { row in
-            let customer = customers[row.subscriber]
+        let values: [[ReportValue]] = context.limited(entries).map { row in
+            let customer = customers[SubscriberID(row.subscriber)]
             let ispID = customer?.ispID ?? ISPID(0)
             let isp = ispNames[ispID] ?? context.ispName(ispID)
             ispNames[ispID] = isp
@@ -75,11 +80,10 @@ extension ReportService {
         for window in context.windows {
             let scope = window.restrict(context.scope)
             guard !scope.isEmpty else { continue }
-            let buckets = TimeBuckets(window: window, byMonth: true)
-            for (key, value) in try collect(scope, window, buckets) {
-                totals[SubscriberID(key.subscriber), default: UsageSums()].upload += value.upload
-                totals[SubscriberID(key.subscriber), default: UsageSums()].download += value.download
-                totals[SubscriberID(key.subscriber), default: UsageSums()].seconds += value.seconds
+            try collect(scope, window, TimeBuckets(window: window, byMonth: true)).forEach { subscriber, _, value in
+                totals[SubscriberID(subscriber), default: UsageSums()].upload += value.upload
+                totals[SubscriberID(subscriber), default: UsageSums()].download += value.download
+                totals[SubscriberID(subscriber), default: UsageSums()].seconds += value.seconds
             }
         }
         func measure(_ sums: UsageSums) -> Int64 { byTime ? sums.seconds : sums.upload &+ sums.download }
@@ -106,19 +110,16 @@ extension ReportService {
     }
 
     /// Bytes and seconds per subscriber and bucket of one window.
-    func collect(_ scope: ReportScope, _ window: ReportWindow, _ buckets: TimeBuckets) throws -> [UsageKey: UsageSums] {
-        var sums: [UsageKey: UsageSums] = [:]
+    func collect(_ scope: ReportScope, _ window: ReportWindow, _ buckets: TimeBuckets) throws -> UsageAccumulator {
+        var sums = UsageAccumulator(bucketCount: buckets.keys.count)
         try Self.reading {
             try source.usageDays(scope, window: window) { row in
                 guard let bucket = buckets.bucket(ofDay: row.day) else { return }
-                let key = UsageKey(subscriber: row.subscriberID.rawValue, bucket: Int32(bucket))
-                sums[key, default: UsageSums()].upload &+= row.upload
-                sums[key, default: UsageSums()].download &+= row.download
+                sums.addBytes(row.subscriberID.rawValue, bucket, upload: row.upload, download: row.download)
             }
             try source.sessionSpans(scope, window: window) { span in
                 buckets.split(start: span.start, seconds: span.seconds) { bucket, seconds in
-                    let key = UsageKey(subscriber: span.subscriberID.rawValue, bucket: Int32(bucket))
-                    sums[key, default: UsageSums()].seconds &+= seconds
+                    sums.addSeconds(span.subscriberID.rawValue, bucket, seconds)
                 }
             }
         }
@@ -129,12 +130,12 @@ extension ReportService {
     static func customerOrder(_ customers: some Sequence<ReportCustomer>, _ context: ReportContext)
         -> [SubscriberID: Int]
     {
+        let ispRank = Dictionary(
+            context.directory.isps.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.enumerated().map { ($1.id, $0) },
+            uniquingKeysWith: { first, _ in first })
         let sorted = customers.sorted { a, b in
-            if a.ispID != b.ispID {
-                let (na, nb) = (context.ispName(a.ispID), context.ispName(b.ispID))
-                if na != nb { return na < nb }
-                return a.ispID < b.ispID
-            }
+            let (ia, ib) = (ispRank[a.ispID] ?? Int.max, ispRank[b.ispID] ?? Int.max)
+            if ia != ib { return ia < ib }
             return a.username != b.username ? a.username < b.username : a.id < b.id
         }
         return Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
