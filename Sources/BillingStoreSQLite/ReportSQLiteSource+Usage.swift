@@ -59,23 +59,43 @@ extension ReportSQLiteSource {
                 x.upload_bytes, x.download_bytes, x.session_time, x.framed_ip, x.calling_station_id,
                 x.terminate_cause, x.close_reason
             """
+        if !openOnly, limit == nil, let window, try read({ db in try Self.isLargeShare(db, window) }) {
+            // Most of the table: sequential passes beat a million index lookups. Two halves of the
+            // primary key (split at the median NAS) are read on two connections at once, then sorted.
+            let split = try read { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM nas ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) FROM nas) / 2")
+            } ?? Int64.max
+            var queries: [(text: String, arguments: [(any DatabaseValueConvertible)?])] = []
+            for condition in ["x.nas_id < ?", "x.nas_id >= ?"] {
+                var half = sql
+                half.add(condition, split)
+                queries.append(("\(columns) FROM sessions x NOT INDEXED \(half.whereClause)", half.arguments))
+            }
+            // Read-only values handed to the two readers; never mutated after this point.
+            nonisolated(unsafe) let plans = queries
+            let halves = try ForkJoin.map(2) { part -> [ReportSession] in
+                var found: [ReportSession] = []
+                try self.read { db in
+                    try Self.emitSessions(db, plans[part].text, plans[part].arguments) { found.append($0) }
+                }
+                return found
+            }
+            let all = halves[0] + halves[1]
+            var order = all.indices.map { (key: -all[$0].startedAt.timeIntervalSinceReferenceDate, index: $0) }
+            order.sort { a, b in
+                if a.key != b.key { return a.key < b.key }
+                let (x, y) = (all[a.index], all[b.index])
+                return x.nasID != y.nasID ? x.nasID < y.nasID : x.username < y.username
+            }
+            for entry in order { try body(all[entry.index]) }
+            return
+        }
         try read { db in
             if openOnly {
                 // The partial index of open sessions; the few rows are sorted afterwards.
                 let text = "\(columns) FROM sessions x INDEXED BY sessions_open \(sql.whereClause) "
                     + "ORDER BY x.started_at DESC, x.nas_id, x.session_id" + (limit == nil ? "" : " LIMIT ?")
                 try Self.emitSessions(db, text, sql.arguments + (limit.map { [$0] } ?? []), body)
-            } else if limit == nil, let window, try Self.isLargeShare(db, window) {
-                // Most of the table: one sequential pass beats a million index lookups; sort here.
-                var found: [ReportSession] = []
-                try Self.emitSessions(db, "\(columns) FROM sessions x NOT INDEXED \(sql.whereClause)", sql.arguments) {
-                    found.append($0)
-                }
-                found.sort { a, b in
-                    if a.startedAt != b.startedAt { return a.startedAt > b.startedAt }
-                    return a.nasID != b.nasID ? a.nasID < b.nasID : a.username < b.username
-                }
-                for session in found { try body(session) }
             } else {
                 let text = "\(columns) FROM sessions x \(sql.whereClause) ORDER BY x.started_at DESC, x.nas_id, x.session_id"
                     + (limit == nil ? "" : " LIMIT ?")

@@ -82,3 +82,25 @@ import Testing
         #expect(seen == [10, 20, 25])
     }
 }
+
+/// Exports past `ParallelRows.threshold` are rendered in two halves; the bytes are the same.
+@Suite struct ParallelRenderTests {
+    @Test func largeExportsKeepRowOrder() {
+        let zone = TimeZone(identifier: "Asia/Dhaka") ?? .current
+        let count = 150_001
+        let rows = (0..<count).map { index in
+            [ReportValue.integer(Int64(index)), .instant(Date(timeIntervalSince1970: Double(index) * 60), zone)]
+        }
+        let result = ReportResult(
+            report: .sessions, columns: [ReportColumn("n", "N", .integer), ReportColumn("at", "At", .instant)], rows: rows,
+            period: nil, generatedAt: Date(timeIntervalSince1970: 0))
+        let lines = ReportRenderer(format: .csv).string(result).split(separator: "\r\n")
+        #expect(lines.count == count + 1)
+        #expect(lines[1] == "0,1970-01-01T06:00:00+06:00")
+        #expect(lines[75_001] == "75000,1970-02-22T08:00:00+06:00")
+        #expect(lines[count] == "150000,1970-04-15T10:00:00+06:00")
+        let json = ReportRenderer(format: .json).string(result)
+        #expect(json.contains("\n{\"n\":0,\"at\":\"1970-01-01T06:00:00+06:00\"},\n{\"n\":1,"))
+        #expect(json.contains("{\"n\":150000,\"at\":\"1970-04-15T10:00:00+06:00\"}\n],"))
+    }
+}

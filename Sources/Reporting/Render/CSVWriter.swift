@@ -7,7 +7,14 @@ enum CSVWriter {
     static func write(_ result: ReportResult, _ output: inout ChunkedOutput, _ instants: inout InstantFormatter,
                       progress: ((Int) -> Void)?, step: Int) {
         output.append(result.columns.map { quote($0.key) }.joined(separator: ",") + "\r\n")
-        for (index, row) in result.rows.enumerated() {
+        ParallelRows.write(result, &output, &instants, progress: progress, step: step) { rows, output, instants in
+            writeRows(rows, &output, &instants, progress: nil, step: step)
+        }
+    }
+
+    static func writeRows(_ rows: ArraySlice<[ReportValue]>, _ output: inout ChunkedOutput,
+                          _ instants: inout InstantFormatter, progress: ((Int) -> Void)?, step: Int) {
+        for (index, row) in zip(rows.indices, rows) {
             for (column, cell) in row.enumerated() {
                 if column > 0 { output.append(byte: UInt8(ascii: ",")) }
                 switch cell {
@@ -26,7 +33,6 @@ enum CSVWriter {
             output.endRow()
             if let progress, (index + 1) % step == 0 { progress(index + 1) }
         }
-        progress?(result.rows.count)
     }
 
     static func text(_ value: ReportValue, _ instants: inout InstantFormatter) -> String {

@@ -21,7 +21,18 @@ enum JSONWriter {
         }
         output.append("\"columns\":[\(columns.joined(separator: ","))],\n\"rows\":[")
         let keys = result.columns.map { Array((string($0.key) + ":").utf8) }
-        for (index, row) in result.rows.enumerated() {
+        ParallelRows.write(result, &output, &instants, progress: progress, step: step) { rows, output, instants in
+            writeRows(rows, keys, &output, &instants, progress: nil, step: step)
+        }
+        output.append("\n],\n\"totals\":")
+        let textKeys = result.columns.map { string($0.key) + ":" }
+        output.append(result.totals.map { object($0, textKeys, &instants) } ?? "null")
+        output.append("}\n")
+    }
+
+    static func writeRows(_ rows: ArraySlice<[ReportValue]>, _ keys: [[UInt8]], _ output: inout ChunkedOutput,
+                          _ instants: inout InstantFormatter, progress: ((Int) -> Void)?, step: Int) {
+        for (index, row) in zip(rows.indices, rows) {
             output.buffer.append(contentsOf: (index == 0 ? "\n{" : ",\n{").utf8)
             for (column, cell) in row.enumerated() where column < keys.count {
                 if column > 0 { output.append(byte: UInt8(ascii: ",")) }
@@ -41,11 +52,6 @@ enum JSONWriter {
             output.endRow()
             if let progress, (index + 1) % step == 0 { progress(index + 1) }
         }
-        output.append("\n],\n\"totals\":")
-        let textKeys = result.columns.map { string($0.key) + ":" }
-        output.append(result.totals.map { object($0, textKeys, &instants) } ?? "null")
-        output.append("}\n")
-        progress?(result.rows.count)
     }
 
     private static func object(_ row: [ReportValue], _ keys: [String], _ instants: inout InstantFormatter) -> String {

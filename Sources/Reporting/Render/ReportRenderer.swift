@@ -37,15 +37,18 @@ public struct ReportRenderer {
 struct ChunkedOutput {
     let write: ([UInt8]) -> Void
     var buffer: [UInt8] = []
+    /// Keeps everything in `buffer` (a part rendered in parallel) instead of flushing.
+    let collecting: Bool
 
-    init(write: @escaping ([UInt8]) -> Void) {
+    init(write: @escaping ([UInt8]) -> Void, collecting: Bool = false) {
         self.write = write
+        self.collecting = collecting
         buffer.reserveCapacity(1 << 16)
     }
 
     mutating func append(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        if !collecting, buffer.count >= 1 << 16 { flush() }
     }
 
     mutating func append(byte: UInt8) {
@@ -72,7 +75,7 @@ struct ChunkedOutput {
 
     /// Flushes when the buffer is full (call once per row).
     mutating func endRow() {
-        if buffer.count >= 1 << 16 { flush() }
+        if !collecting, buffer.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {

@@ -4,7 +4,7 @@ import Foundation
 /// The local days (or months) of a window, and the split of online intervals over them: a
 /// session that crosses midnight or a month end counts its seconds in each day it touches,
 /// and only the part inside the window counts at all.
-struct TimeBuckets {
+struct TimeBuckets: Sendable {
     /// Bucket keys, `YYYY-MM-DD` or `YYYY-MM`, in time order.
     let keys: [String]
     /// Start instant of each bucket, clipped to the window.

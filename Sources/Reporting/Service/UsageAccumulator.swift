@@ -2,8 +2,8 @@
 /// a dense index and `bucketCount` consecutive slots. A million updates cost a hash lookup of
 /// the subscriber id and an array write each, which keeps month-long reports over a million
 /// sessions fast.
-struct UsageAccumulator {
-    struct Sums {
+struct UsageAccumulator: Sendable {
+    struct Sums: Sendable {
         var upload: Int64 = 0
         var download: Int64 = 0
         var seconds: Int64 = 0
@@ -39,6 +39,21 @@ struct UsageAccumulator {
         let at = slot(subscriber, bucket)
         slots[at].seconds &+= seconds
         slots[at].touched = true
+    }
+
+    /// Adds everything `other` (same buckets) collected.
+    mutating func merge(_ other: UsageAccumulator) {
+        for (dense, subscriber) in other.subscribers.enumerated() {
+            for bucket in 0..<bucketCount {
+                let sums = other.slots[dense * bucketCount + bucket]
+                guard sums.touched else { continue }
+                let at = slot(subscriber, bucket)
+                slots[at].upload &+= sums.upload
+                slots[at].download &+= sums.download
+                slots[at].seconds &+= sums.seconds
+                slots[at].touched = true
+            }
+        }
     }
 
     /// Calls `body(subscriber, bucket, sums)` for every slot that received something.
