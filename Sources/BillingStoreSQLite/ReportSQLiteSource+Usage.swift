@@ -59,7 +59,7 @@ extension ReportSQLiteSource {
                 x.upload_bytes, x.download_bytes, x.session_time, x.framed_ip, x.calling_station_id,
                 x.terminate_cause, x.close_reason
             """
-        if !openOnly, limit == nil, let window, try read({ db in try Self.isLargeShare(db, window) }) {
+        if !openOnly, limit == nil, let window, try read({ db in try Self.isLargeShare(db, window, minimum: sequentialScanMinimum) }) {
             // Most of the table: sequential passes beat a million index lookups. Two halves of the
             // primary key (split at the median NAS) are read on two connections at once, then sorted.
             let split = try read { db in
@@ -106,11 +106,11 @@ extension ReportSQLiteSource {
 
     /// Whether sessions started in the window are more than a quarter of all sessions
     /// (counted on the covering index, without touching the table).
-    private static func isLargeShare(_ db: Database, _ window: ReportWindow) throws -> Bool {
+    private static func isLargeShare(_ db: Database, _ window: ReportWindow, minimum: Int) throws -> Bool {
         let inWindow = try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM sessions INDEXED BY sessions_report WHERE started_at >= ? AND started_at < ?
             """, arguments: [ReportSQL.seconds(window.from), ReportSQL.seconds(window.to)]) ?? 0
-        guard inWindow > 10_000 else { return false }
+        guard inWindow >= minimum else { return false }
         let all = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions INDEXED BY sessions_length") ?? 0
         return inWindow * 4 > all
     }

@@ -9,18 +9,22 @@ import Reporting
 /// files (`ReportSQLiteSource+*.swift`).
 public final class ReportSQLiteSource: ReportSource {
     let pool: DatabasePool
+    /// Below this many sessions in a period, session lists always walk the `started_at` index.
+    let sequentialScanMinimum: Int
 
     /// The migration this source needs (its covering indexes and the auth counters).
     static let requiredMigration = "v2-reports"
 
     /// Opens `<directory>/uplink.sqlite` read-only. Fails with `ReportError.storage` when the
     /// file is missing or its schema is older than the reports need (run `uplink migrate`).
-    public convenience init(directory: String) throws {
-        try self.init(path: (directory as NSString).appendingPathComponent(SQLiteBillingStore.fileName))
+    public convenience init(directory: String, sequentialScanMinimum: Int = 10_000) throws {
+        try self.init(path: (directory as NSString).appendingPathComponent(SQLiteBillingStore.fileName),
+                      sequentialScanMinimum: sequentialScanMinimum)
     }
 
     /// Opens the database file at `path` read-only.
-    public init(path: String) throws {
+    public init(path: String, sequentialScanMinimum: Int = 10_000) throws {
+        self.sequentialScanMinimum = sequentialScanMinimum
         guard FileManager.default.fileExists(atPath: path) else {
             throw ReportError(.storage, "no database at \(path)")
         }
@@ -41,6 +45,7 @@ public final class ReportSQLiteSource: ReportSource {
     /// Shares the pool of a running store (the server's API): reads run as WAL readers.
     public init(store: SQLiteBillingStore) throws {
         pool = store.pool
+        sequentialScanMinimum = 10_000
         try checkSchema()
     }
 

@@ -1,4 +1,5 @@
 import BillingCore
+import BillingStoreSQLite
 import Foundation
 import Reporting
 import Testing
@@ -77,6 +78,15 @@ import Testing
         #expect(nasOnly.texts("customer") == ["dave"])
         let operatorView = try world.run(.sessions, january, as: .email("opa@example.test"))
         #expect(operatorView.texts("customer") == ["ali", "bina"])
+    }
+
+    @Test func sequentialScanOfAMonthGivesTheSameSessions() throws {
+        let world = try ReportWorld()
+        let scanning = try ReportSQLiteSource(directory: world.directory.path, sequentialScanMinimum: 0)
+        let scanned = try ReportService(source: scanning).run(.sessions, filters: january, actor: .unrestricted,
+                                                              now: ReportWorld.now)
+        #expect(scanned == (try world.run(.sessions, january)))
+        #expect(scanned.texts("customer") == ["dave", "ali", "ghost", "bina", "eve"])
     }
 
     @Test func onlineShowsOpenSessionsWithDuration() throws {

@@ -37,7 +37,7 @@ extension ReportService {
         var columns = [
             ReportColumn("nas", "NAS", .text), ReportColumn("isp", "ISP", .text),
             ReportColumn("sessions", "Sessions", .integer, summable: true),
-            ReportColumn("users", "Users", .integer, summable: true),
+            ReportColumn("users", "Users", .integer),
             ReportColumn("upload", "Upload", .bytes, summable: true),
             ReportColumn("download", "Download", .bytes, summable: true),
             ReportColumn("total", "Total", .bytes, summable: true),
