@@ -20,12 +20,14 @@ import RADIUSDictionary
 struct CodecBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codec",
-        abstract: "Measure RADIUS decode/encode packets per second in-process (no network)."
+        abstract: "Measure RADIUS decode/encode packets per second in-process (no network).",
+        discussion: "--json (an option of `uplink bench`, also accepted here) prints one JSON object."
     )
 
     @Option(help: "Measured iterations per row (plus a tenth as warm-up).") var iterations = 200_000
     @Option(help: "Dictionary directory (for decode-structured).") var dictionary = "dictionaries"
-    @Flag(help: "Print one JSON object instead of a table.") var json = false
+    /// `--json` belongs to `uplink bench` (it would shadow ours); read it from there.
+    @ParentCommand var bench: BenchCommand
 
     func validate() throws {
         guard (1...100_000_000).contains(iterations) else { throw ValidationError("--iterations must be 1...100000000") }
@@ -39,7 +41,7 @@ struct CodecBenchCommand: ParsableCommand {
             throw ValidationError("dictionary: \(error.description)")
         }
         let samples = CodecBenchPackets()
-        var bench = CodecBenchmark(iterations: iterations)
+        var benchmark = CodecBenchmark(iterations: iterations)
         var rows: [CodecBenchmark.Measurement] = []
         let cases: [(String, () -> RADIUSPacket)] = [
             ("MikroTik PPPoE Access-Request (MS-CHAPv2)", samples.accessRequest),
@@ -50,38 +52,38 @@ struct CodecBenchCommand: ParsableCommand {
             try Self.checkSample(wire, secret: samples.secret, name: name)
             let size = wire.readableBytes
             let secret = samples.secret
-            rows.append(bench.measure(packet: name, operation: "decode", bytes: size) {
+            rows.append(benchmark.measure(packet: name, operation: "decode", bytes: size) {
                 guard let header = try? RADIUSPacketHeader.validate(wire) else { return 0 }
                 let packet = RADIUSPacket(validated: wire, header: header)
                 return packet.attributes.count &+ (packet[.userName]?.utf8.count ?? 0)
             })
-            rows.append(bench.measure(packet: name, operation: "decode+verify", bytes: size) {
+            rows.append(benchmark.measure(packet: name, operation: "decode+verify", bytes: size) {
                 guard let header = try? RADIUSPacketHeader.validate(wire),
                     (try? PacketVerifier.verifyRequest(wire, header: header, secret: secret)) != nil
                 else { return 0 }
                 let packet = RADIUSPacket(validated: wire, header: header)
                 return packet.attributes.count &+ (packet[.userName]?.utf8.count ?? 0)
             })
-            rows.append(bench.measure(packet: name, operation: "decode-structured", bytes: size) {
+            rows.append(benchmark.measure(packet: name, operation: "decode-structured", bytes: size) {
                 guard let header = try? RADIUSPacketHeader.validate(wire) else { return 0 }
                 let packet = RADIUSPacket(validated: wire, header: header)
                 let decoder = AttributeDecoder(schema: schema, secret: secret, requestAuthenticator: header.authenticator)
                 return decoder.decode(packet.attributes).count
             })
-            rows.append(bench.measure(packet: name, operation: "encode", bytes: size) {
+            rows.append(benchmark.measure(packet: name, operation: "encode", bytes: size) {
                 build().encoded().readableBytes
             })
-            rows.append(bench.measure(packet: name, operation: "encode+sign", bytes: size) {
+            rows.append(benchmark.measure(packet: name, operation: "encode+sign", bytes: size) {
                 samples.wire(build()).readableBytes
             })
         }
-        if json {
+        if bench.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            let report = CodecBenchReport(build: Self.buildKind, checksum: bench.checksum, rows: rows)
+            let report = CodecBenchReport(build: Self.buildKind, checksum: benchmark.checksum, rows: rows)
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            print(CodecBenchReport(build: Self.buildKind, checksum: bench.checksum, rows: rows).table)
+            print(CodecBenchReport(build: Self.buildKind, checksum: benchmark.checksum, rows: rows).table)
         }
     }
 
