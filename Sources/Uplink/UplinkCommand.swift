@@ -9,7 +9,7 @@ struct UplinkCommand: AsyncParsableCommand {
         version: UplinkVersion.string,
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, BackupCommand.self, RadiusCommand.self,
-            RouterOSCommand.self, BenchCommand.self, ReportCommand.self,
+            RouterOSCommand.self, BenchCommand.self, ReportCommand.self, PcapCommand.self, SniffCommand.self,
         ]
     )
 }

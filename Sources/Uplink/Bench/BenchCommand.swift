@@ -9,7 +9,8 @@ import RADIUSCore
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Load a RADIUS server with PAP, CHAP or accounting requests and report req/s and latency."
+        abstract: "Load a RADIUS server with PAP, CHAP or accounting requests and report req/s and latency.",
+        subcommands: [CodecBenchCommand.self]
     )
 
     @Option(help: "Server address HOST:PORT.") var server: String = "127.0.0.1:1812"
