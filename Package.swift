@@ -107,7 +107,7 @@ let package = Package(
         ),
         .target(
             name: "BillingStoreSQLite",
-            dependencies: ["BillingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BillingCore", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
@@ -191,7 +191,7 @@ let package = Package(
         .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"], swiftSettings: strict),
         .testTarget(
             name: "BillingStoreSQLiteTests",
-            dependencies: ["BillingStoreSQLite", "BillingCore"],
+            dependencies: ["BillingStoreSQLite", "BillingCore", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -199,7 +199,9 @@ let package = Package(
             dependencies: ["AAA", "BillingCore", "RADIUSCore", "RADIUSDictionary", "TestSupport", nioCore],
             swiftSettings: strict
         ),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "BillingCore"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Reporting", "BillingCore", "BillingStoreSQLite"], swiftSettings: strict
+        ),
         .testTarget(
             name: "AdminHTTPTests",
             dependencies: [

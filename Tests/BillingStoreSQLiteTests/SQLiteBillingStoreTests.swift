@@ -15,9 +15,9 @@ import Testing
     @Test func migratesFromEmptyAndIsIdempotent() throws {
         let directory = try TemporaryDirectory()
         let store = try SQLiteBillingStore(directory: directory.path)
-        #expect(try store.appliedMigrations() == ["v1-initial"])
+        #expect(try store.appliedMigrations() == ["v1-initial", "v2-reports", "v3-api-state"])
         try store.migrate()
-        #expect(try store.appliedMigrations() == ["v1-initial"])
+        #expect(try store.appliedMigrations() == ["v1-initial", "v2-reports", "v3-api-state"])
         #expect(FileManager.default.fileExists(atPath: "\(directory.path)/uplink.sqlite"))
         let snapshot = try store.loadSnapshot()
         #expect(snapshot.accounts.isEmpty && snapshot.maxID == 0)
