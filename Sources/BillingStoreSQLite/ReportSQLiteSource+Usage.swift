@@ -67,7 +67,12 @@ extension ReportSQLiteSource {
             } ?? Int64.max
             var queries: [(text: String, arguments: [(any DatabaseValueConvertible)?])] = []
             for condition in ["x.nas_id < ?", "x.nas_id >= ?"] {
-                var half = sql
+                // `+started_at` keeps SQLite on the primary key (NOT INDEXED alone does not, for a
+                // WITHOUT ROWID table).
+                var half = ReportSQL()
+                half.add("+x.started_at >= ?", ReportSQL.seconds(window.from))
+                half.add("+x.started_at < ?", ReportSQL.seconds(window.to))
+                half.sessionScope(window.restrict(scope), alias: "x")
                 half.add(condition, split)
                 queries.append(("\(columns) FROM sessions x NOT INDEXED \(half.whereClause)", half.arguments))
             }

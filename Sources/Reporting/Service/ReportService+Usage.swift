@@ -19,7 +19,8 @@ extension ReportService {
         }
         struct Entry {
             var key: UInt64
-            var subscriber: Int64
+            var customer: String
+            var isp: String
             var bucket: String
             var sums: UsageAccumulator.Sums
         }
@@ -36,14 +37,26 @@ extension ReportService {
         }
         let order = Self.customerOrder(customers.values, context)
         var entries: [Entry] = []
+        var ispNames: [ISPID: String] = [:]
         for (buckets, sums) in collected {
             entries.reserveCapacity(entries.count + sums.subscribers.count * 4)
+            // Slots come subscriber by subscriber: look each customer up once.
+            var last: (subscriber: Int64, rank: Int, name: String, isp: String)? = nil
             sums.forEach { subscriber, bucket, value in
-                guard let rank = order[SubscriberID(subscriber)] else { return }
+                if last?.subscriber != subscriber {
+                    guard let customer = customers[SubscriberID(subscriber)], let rank = order[customer.id] else {
+                        last = nil
+                        return
+                    }
+                    let isp = ispNames[customer.ispID] ?? context.ispName(customer.ispID)
+                    ispNames[customer.ispID] = isp
+                    last = (subscriber, rank, customer.username, isp)
+                }
+                guard let current = last else { return }
                 // Rank of the customer, then the bucket's start (buckets of one window are in time order).
                 let time = UInt64(max(0, buckets.starts[bucket].timeIntervalSinceReferenceDate))
-                entries.append(Entry(key: UInt64(rank) << 34 | time, subscriber: subscriber, bucket: buckets.keys[bucket],
-                                     sums: value))
+                entries.append(Entry(key: UInt64(current.rank) << 34 | time, customer: current.name, isp: current.isp,
+                                     bucket: buckets.keys[bucket], sums: value))
             }
         }
         entries.sort { $0.key < $1.key }
@@ -55,15 +68,9 @@ extension ReportService {
             ReportColumn("total", "Total", .bytes, summable: true),
             ReportColumn("session_time", "Time", .seconds, summable: true),
         ]
-        var ispNames: [ISPID: String] = [:]
         let values: [[ReportValue]] = context.limited(entries).map { row in
-            let customer = customers[SubscriberID(row.subscriber)]
-            let ispID = customer?.ispID ?? ISPID(0)
-            let isp = ispNames[ispID] ?? context.ispName(ispID)
-            ispNames[ispID] = isp
-            return [.text(customer?.username ?? "#\(row.subscriber)"), .text(isp), .period(row.bucket),
-             .bytes(row.sums.upload), .bytes(row.sums.download), .bytes(row.sums.upload &+ row.sums.download),
-             .seconds(row.sums.seconds)]
+            [.text(row.customer), .text(row.isp), .period(row.bucket), .bytes(row.sums.upload), .bytes(row.sums.download),
+             .bytes(row.sums.upload &+ row.sums.download), .seconds(row.sums.seconds)]
         }
         return ReportResult(report: .usage, columns: columns, rows: values, period: context.periodSummary,
                             generatedAt: context.now)
@@ -117,8 +124,10 @@ extension ReportService {
             var sums = UsageAccumulator(bucketCount: buckets.keys.count)
             try Self.reading {
                 if part == 0 {
+                    // Rows arrive ordered by day: remember the last day's bucket.
+                    var cache: (day: String, bucket: Int?) = ("", nil)
                     try source.usageDays(scope, window: window) { row in
-                        guard let bucket = buckets.bucket(ofDay: row.day) else { return }
+                        guard let bucket = buckets.bucket(ofDay: row.day, cache: &cache) else { return }
                         sums.addBytes(row.subscriberID.rawValue, bucket, upload: row.upload, download: row.download)
                     }
                 } else {

@@ -37,6 +37,14 @@ struct TimeBuckets: Sendable {
     }
 
     /// The bucket of a usage-day key (`YYYY-MM-DD`), nil outside the window.
+    func bucket(ofDay day: String, cache: inout (day: String, bucket: Int?)) -> Int? {
+        if cache.day == day { return cache.bucket }
+        let found = bucket(ofDay: day)
+        cache = (day, found)
+        return found
+    }
+
+    /// The bucket of a usage-day key (`YYYY-MM-DD`), nil outside the window.
     func bucket(ofDay day: String) -> Int? {
         if let found = index[day] { return found }
         return day.count > 7 ? index[String(day.prefix(7))] : nil

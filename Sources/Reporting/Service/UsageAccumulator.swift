@@ -12,7 +12,11 @@ struct UsageAccumulator: Sendable {
 
     let bucketCount: Int
     private(set) var subscribers: [Int64] = []
+    /// Dense index by subscriber id for ids below `directLimit` (ids come from one small
+    /// sequence), a dictionary above it.
+    private var direct: [Int32] = []
     private var index: [Int64: Int] = [:]
+    private static let directLimit: Int64 = 1 << 24
     private(set) var slots: [Sums] = []
 
     init(bucketCount: Int) {
@@ -20,9 +24,17 @@ struct UsageAccumulator: Sendable {
     }
 
     private mutating func slot(_ subscriber: Int64, _ bucket: Int) -> Int {
-        if let dense = index[subscriber] { return dense * bucketCount + bucket }
+        if subscriber >= 0, subscriber < Self.directLimit {
+            let at = Int(subscriber)
+            if at < direct.count, direct[at] >= 0 { return Int(direct[at]) * bucketCount + bucket }
+            if at >= direct.count { direct.append(contentsOf: repeatElement(-1, count: max(at + 1 - direct.count, direct.count))) }
+            direct[at] = Int32(subscribers.count)
+        } else if let dense = index[subscriber] {
+            return dense * bucketCount + bucket
+        } else {
+            index[subscriber] = subscribers.count
+        }
         let dense = subscribers.count
-        index[subscriber] = dense
         subscribers.append(subscriber)
         slots.append(contentsOf: repeatElement(Sums(), count: bucketCount))
         return dense * bucketCount + bucket
