@@ -18,7 +18,7 @@ struct PcapCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The capture file (pcap or pcapng; Ethernet, Linux cooked, loopback or raw IP).")
+    @Argument(help: "The capture file (pcap or pcapng; Ethernet, Linux cooked, loopback or raw IP); - reads stdin.")
     var file: String
 
     @OptionGroup var options: CaptureOptions
