@@ -59,7 +59,7 @@ let package = Package(
         ),
         .target(
             name: "RADIUSDictionary",
-            dependencies: ["RADIUSCore"],
+            dependencies: ["RADIUSCore", nioCore],
             swiftSettings: strict
         ),
         .target(
@@ -107,7 +107,7 @@ let package = Package(
         ),
         .target(
             name: "BillingStoreSQLite",
-            dependencies: ["BillingCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BillingCore", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
@@ -123,7 +123,7 @@ let package = Package(
         .target(
             name: "AdminHTTP",
             dependencies: [
-                "BillingCore", "Reporting", logging, metrics,
+                "BillingCore", "Reporting", "COpenSSL", logging, metrics,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -137,6 +137,7 @@ let package = Package(
                 "RADIUSCore", "RADIUSDictionary", "RADIUSNIO", "RADIUSPcap", "RouterOSAPI",
                 "BillingCore", "BillingStoreSQLite", "AAA", "Reporting", "AdminHTTP", "COpenSSL",
                 nioCore, nioPosix, logging, metrics,
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -157,21 +158,22 @@ let package = Package(
         ),
         .executableTarget(
             name: "RADIUSFuzz",
-            dependencies: ["RADIUSCore", "RADIUSDictionary"],
+            dependencies: ["RADIUSCore", "RADIUSDictionary", nioCore],
             swiftSettings: strict
         ),
 
         // MARK: Tests (Swift Testing); integration tests in Python live in Tests/Integration
         .target(
             name: "TestSupport",
-            dependencies: ["RADIUSCore"],
+            dependencies: ["RADIUSCore", nioCore],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "RADIUSCoreTests", dependencies: ["RADIUSCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "RADIUSCoreTests", dependencies: ["RADIUSCore", "TestSupport", nioCore], swiftSettings: strict),
         .testTarget(
             name: "RADIUSDictionaryTests",
-            dependencies: ["RADIUSDictionary", "RADIUSCore", "TestSupport"],
+            dependencies: ["RADIUSDictionary", "RADIUSCore", "TestSupport", nioCore],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -189,23 +191,33 @@ let package = Package(
         .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"], swiftSettings: strict),
         .testTarget(
             name: "BillingStoreSQLiteTests",
-            dependencies: ["BillingStoreSQLite", "BillingCore"],
+            dependencies: ["BillingStoreSQLite", "BillingCore", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AAATests",
-            dependencies: ["AAA", "BillingCore", "RADIUSCore", "RADIUSDictionary", "TestSupport"],
+            dependencies: ["AAA", "BillingCore", "RADIUSCore", "RADIUSDictionary", "TestSupport", nioCore],
             swiftSettings: strict
         ),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "BillingCore"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Reporting", "BillingCore", "BillingStoreSQLite"], swiftSettings: strict
+        ),
         .testTarget(
             name: "AdminHTTPTests",
             dependencies: [
-                "AdminHTTP", "BillingCore",
+                "AdminHTTP", "BillingCore", logging, metrics, nioCore,
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "ServerRuntimeTests", dependencies: ["ServerRuntime"], swiftSettings: strict),
+        .testTarget(
+            name: "ServerRuntimeTests",
+            dependencies: [
+                "ServerRuntime", "BillingCore", "RADIUSCore", "RADIUSNIO", "RouterOSAPI", "RouterOSTestServer",
+                nioCore, nioPosix, logging, metrics,
+            ],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -20,7 +20,14 @@ public struct AccessRequestHandler: Sendable {
         guard !username.isEmpty else {
             return reject(request, reason: .unknownUser, message: "Invalid username or password", method: credentialMethod)
         }
-        let isMAC = MACAuthentication.isMACAuthentication(request, username: username, secret: nas.secret)
+        var isMAC = MACAuthentication.isMACAuthentication(request, username: username, secret: nas.secret)
+        if isMAC, let named = engine.subscriber(isp: nas.ispID, username: username),
+            named.macBinding != MACAddress(username)
+        {
+            // A subscriber whose user name merely looks like a MAC and who has not registered that
+            // MAC: MAC authentication does not apply, the password decides (an empty one fails).
+            isMAC = false
+        }
         let access = AccessRequest(
             nasID: nas.nasID, username: username, callingStationID: request[.callingStationId],
             service: Self.service(of: request), isMACAuthentication: isMAC)

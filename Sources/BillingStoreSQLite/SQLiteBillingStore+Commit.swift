@@ -198,8 +198,9 @@ extension SQLiteBillingStore {
         if !changes.usage.isEmpty {
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO usage_days (subscriber_id, day, upload_bytes, download_bytes) VALUES (?, ?, ?, ?)
-                ON CONFLICT(subscriber_id, day) DO UPDATE SET upload_bytes = upload_bytes + excluded.upload_bytes,
-                    download_bytes = download_bytes + excluded.download_bytes
+                ON CONFLICT(subscriber_id, day) DO UPDATE
+                    SET upload_bytes = MIN(upload_bytes + excluded.upload_bytes, 9223372036854775807),
+                        download_bytes = MIN(download_bytes + excluded.download_bytes, 9223372036854775807)
                 """)
             for row in changes.usage {
                 try statement.execute(arguments: [row.subscriberID.rawValue, row.day, row.uploadBytes, row.downloadBytes])

@@ -107,18 +107,12 @@ extension SQLiteBillingStore {
         guard !keys.isEmpty else { return [:] }
         return try Self.mapErrors {
             try pool.read { db in
+                // Point lookups on the primary key: a few microseconds each, whatever the table size.
                 var found: [SessionKey: AccountingSession] = [:]
-                var start = 0
-                while start < keys.count {
-                    let chunk = keys[start..<min(keys.count, start + 400)]
-                    let placeholders = chunk.map { _ in "(?, ?)" }.joined(separator: ", ")
-                    var arguments: [(any DatabaseValueConvertible)?] = []
-                    for key in chunk { arguments += [key.nasID.rawValue, key.sessionID] }
-                    let sql = "SELECT * FROM sessions WHERE (nas_id, session_id) IN (VALUES \(placeholders))"
-                    for session in try Self.sessionRows(db, sql, StatementArguments(arguments)) {
-                        found[SessionKey(nasID: session.nasID, sessionID: session.sessionID)] = session
-                    }
-                    start += chunk.count
+                let statement = try db.cachedStatement(sql: "SELECT * FROM sessions WHERE nas_id = ? AND session_id = ?")
+                for key in keys {
+                    let rows = try Row.fetchAll(statement, arguments: [key.nasID.rawValue, key.sessionID])
+                    if let session = try Self.sessionRows(rows).first { found[key] = session }
                 }
                 return found
             }
@@ -151,8 +145,8 @@ extension SQLiteBillingStore {
         arguments.append(max(0, query.limit))
         return try Self.mapErrors {
             try pool.read { db in
-                try Self.sessionRows(db, "SELECT * FROM sessions \(filter) ORDER BY started_at DESC LIMIT ?",
-                                     StatementArguments(arguments))
+                try Self.sessionRows(Row.fetchAll(db, sql: "SELECT * FROM sessions \(filter) ORDER BY started_at DESC LIMIT ?",
+                                                  arguments: StatementArguments(arguments)))
             }
         }
     }

@@ -22,7 +22,8 @@ extension SQLiteBillingStore {
                 snapshot.plans = try Self.bodies(db, "subscription_plans")
                 snapshot.invoices = try Self.bodies(db, "invoices")
                 snapshot.subscribers = try Self.subscribers(db)
-                snapshot.openSessions = try Self.sessionRows(db, "SELECT * FROM sessions WHERE stopped_at IS NULL", [])
+                let open = try Row.fetchCursor(db, sql: "SELECT * FROM sessions WHERE stopped_at IS NULL")
+                while let row = try open.next() { snapshot.openSessions.append(Self.session(row)) }
                 for row in try Row.fetchAll(db, sql: "SELECT account, balance FROM ledger_balances") {
                     let key: String = row["account"]
                     if let account = LedgerAccountRef(key: key) { snapshot.balances[account] = row["balance"] }
@@ -62,12 +63,15 @@ extension SQLiteBillingStore {
         return result
     }
 
-    static func sessionRows(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [AccountingSession] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+    static func sessionRows(_ rows: [Row]) throws -> [AccountingSession] {
+        rows.map(session)
+    }
+
+    static func session(_ row: Row) -> AccountingSession {
             let subscriberID: Int64? = row["subscriber_id"]
             let closeReason: String? = row["close_reason"]
             return AccountingSession(
-                uniqueID: row["unique_id"], nasID: NASID(row["nas_id"]), sessionID: row["session_id"],
+                nasID: NASID(row["nas_id"]), sessionID: row["session_id"],
                 ispID: ISPID(row["isp_id"]), subscriberID: subscriberID.map(SubscriberID.init), username: row["username"],
                 startedAt: date(row["started_at"]) ?? Date(timeIntervalSinceReferenceDate: 0),
                 updatedAt: date(row["updated_at"]) ?? Date(timeIntervalSinceReferenceDate: 0),
@@ -76,7 +80,6 @@ extension SQLiteBillingStore {
                 framedIPAddress: row["framed_ip"], framedIPv6Prefix: row["framed_ipv6_prefix"],
                 callingStationID: row["calling_station_id"], nasPort: row["nas_port"], nasPortID: row["nas_port_id"],
                 terminateCause: row["terminate_cause"], closeReason: closeReason.flatMap(SessionCloseReason.init(rawValue:)))
-        }
     }
 
     static func date(_ value: Double?) -> Date? {

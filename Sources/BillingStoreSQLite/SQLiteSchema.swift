@@ -3,7 +3,9 @@
 /// deferred so that one commit may insert rows that point at each other (a tenancy and its
 /// Super Admin).
 enum SQLiteSchema {
-    static let migrations: [(identifier: String, sql: String)] = [("v1-initial", v1), ("v2-reports", ReportSchema.v2)]
+    static let migrations: [(identifier: String, sql: String)] = [
+        ("v1-initial", v1), ("v2-reports", ReportSchema.v2), ("v3-api-state", apiState),
+    ]
 
     static let v1 = """
         CREATE TABLE tenancies (

@@ -6,14 +6,28 @@ import Foundation
 /// `serve`, `demo`, `migrate`, `backup` and `report`, with the runtime's ports wired in.
 public enum EngineFactory {
     /// Creates the data directory if needed, opens (and migrates) the database, and loads the
-    /// engine's state.
+    /// engine's state. `uplink serve` passes a `commitObserver` so the expiry timer and the secret
+    /// mirror react to every commit (the store is then wrapped in a `CommitObservingStore`).
     public static func open(
         configuration: UplinkConfiguration, passwordHashCost: UInt8 = 10,
-        eventSink: (@Sendable ([EnforcementEvent]) -> Void)? = nil
+        eventSink: (@Sendable ([EnforcementEvent]) -> Void)? = nil,
+        commitObserver: (@Sendable (CommitObservingStore.Change) -> Void)? = nil
     ) throws -> BillingEngine {
         try FileManager.default.createDirectory(
             atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        let store = try SQLiteBillingStore(directory: configuration.dataDirectory)
+        let sqlite = try SQLiteBillingStore(directory: configuration.dataDirectory)
+        return try open(configuration: configuration, store: sqlite, passwordHashCost: passwordHashCost,
+                        eventSink: eventSink, commitObserver: commitObserver)
+    }
+
+    /// Opens the engine on an already opened SQLite store (the server keeps the store for the
+    /// admin API's own tables).
+    public static func open(
+        configuration: UplinkConfiguration, store sqlite: SQLiteBillingStore, passwordHashCost: UInt8 = 10,
+        eventSink: (@Sendable ([EnforcementEvent]) -> Void)? = nil,
+        commitObserver: (@Sendable (CommitObservingStore.Change) -> Void)? = nil
+    ) throws -> BillingEngine {
+        let store: any BillingStore = commitObserver.map { CommitObservingStore(sqlite, observer: $0) } ?? sqlite
         let key = try SecretKeyFile.resolve(configuration: configuration)
         return try BillingEngine(
             store: store, clock: SystemBillingClock(), sealer: try AESGCMSecretSealer(key: key),

@@ -1,4 +1,6 @@
 import AAA
+import AdminHTTP
+import BillingStoreSQLite
 import BillingCore
 import Foundation
 import Logging
@@ -37,11 +39,30 @@ public final class UplinkServer: Sendable {
     }
 
     /// Runs until a shutdown signal; `onReady` is called once every listener is bound.
-    public func run(demo: Bool, onReady: @Sendable (Ready) -> Void) async throws {
-        let engine = try EngineFactory.open(configuration: configuration)
+    public func run(demo: Bool, onReady: @escaping @Sendable (Ready) -> Void) async throws {
+        // Wake-ups for the session-control services (issue 6): the engine's event sink pokes the
+        // enforcement service; the commit observer pokes the expiry timer and the secret mirror.
+        let enforcementSignal = WakeupSignal()
+        let timerSignal = WakeupSignal()
+        let mirrorSignal = WakeupSignal()
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        let sqlite = try SQLiteBillingStore(directory: configuration.dataDirectory)
+        let engine = try EngineFactory.open(
+            configuration: configuration, store: sqlite, passwordHashCost: configuration.passwordHashCost,
+            eventSink: { _ in enforcementSignal.signal() },
+            commitObserver: { change in
+                // Accounting commits (sessions) move no expiry and no mirrored entry; skip them.
+                guard !change.contains(.sessions),
+                    !change.intersection([.subscribers, .configuration]).isEmpty
+                else { return }
+                timerSignal.signal()
+                mirrorSignal.signal()
+            })
         if demo, try EngineFactory.loadDemoIfEmpty(into: engine) {
             logger.info("loaded the demo data set", metadata: ["data": "\(configuration.dataDirectory)"])
         }
+
+        try ConfiguredNASSync.apply(configuration.nasClients, to: engine, logger: logger)
 
         let committer = AccountingGroupCommitter(
             engine: engine, batchMax: configuration.accountingBatchMax,
@@ -70,7 +91,31 @@ public final class UplinkServer: Sendable {
         let hangup = reloader.installHangupHandler()
         defer { hangup.cancel() }
 
+        let coaClient = CoAClient(configuration: coaClientConfiguration(), logger: logger)
+        let routers = RouterOSClientRegistry(logger: logger)
+        let httpPort = HTTPPortBox()
+        let admin = buildAdminApplication(
+            configuration: adminConfiguration(),
+            dependencies: AdminDependencies(
+                engine: engine, tokens: SQLiteAuthTokenStore(store: sqlite), idempotency: SQLiteIdempotencyStore(store: sqlite),
+                clock: SystemBillingClock(), logger: logger, renderMetrics: { MetricsBootstrap.render() },
+                health: { [sqlite] in
+                    HealthReport(checks: ["database": (try? sqlite.appliedMigrations()) != nil, "radius": !listener.boundSockets.isEmpty])
+                },
+                disconnect: { [engine, coaClient, routers, logger] subscriberID in
+                    try await AdminDisconnect.disconnect(
+                        subscriberID, engine: engine, sender: coaClient, remover: RouterOSSessionRemover(registry: routers),
+                        logger: logger)
+                }),
+            onServerRunning: { port in httpPort.set(port) })
         let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: EnforcementService(
+                engine: engine, sender: coaClient, remover: RouterOSSessionRemover(registry: routers),
+                signal: enforcementSignal, logger: logger), serviceName: "enforcement"),
+            .init(service: TransitionTimerService(engine: engine, signal: timerSignal, logger: logger),
+                  serviceName: "transition-timer"),
+            .init(service: SecretMirrorService(engine: engine, registry: routers, signal: mirrorSignal, logger: logger),
+                  serviceName: "secret-mirror"),
             .init(service: AccountingCommitterService(committer: committer), serviceName: "accounting-committer"),
             .init(service: PeriodicTaskService(name: "session-reaper", interval: .seconds(60), logger: logger) { [configuration] in
                 let closed = try engine.reapStaleSessions(
@@ -82,14 +127,50 @@ public final class UplinkServer: Sendable {
                 reloader.reloadIfChanged()
             }, serviceName: "nas-reload"),
             .init(service: RADIUSListenerService(listener: listener), serviceName: "radius-listener"),
+            .init(service: admin, serviceName: "admin-http"),
         ]
-        let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))
 
-        onReady(Ready(authPort: authPort, acctPort: acctPort, httpPort: 0))
-        try await serviceGroup.run()
+        // Trap SIGTERM/SIGINT before announcing readiness: a signal that arrives between the ready
+        // line and `serviceGroup.run()` would otherwise hit the default action and kill the process
+        // without a graceful stop. The sequence's initialiser returns once the handlers are armed.
+        let shutdownSignals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                for await _ in shutdownSignals {
+                    await serviceGroup.triggerGracefulShutdown()
+                }
+            }
+            tasks.addTask {
+                // Ready once the HTTP port is bound too (the RADIUS sockets already are).
+                let port = await httpPort.wait()
+                self.logger.info("admin API listening", metadata: ["http_port": "\(port)"])
+                onReady(Ready(authPort: authPort, acctPort: acctPort, httpPort: port))
+            }
+            try await serviceGroup.run()
+            tasks.cancelAll()
+        }
+        await coaClient.shutdown()
+        await routers.shutdown()
         try await group.shutdownGracefully()
         logger.info("stopped")
+    }
+
+    private func adminConfiguration() -> AdminHTTPConfiguration {
+        var admin = AdminHTTPConfiguration()
+        let host = configuration.bindAddresses.contains("::") ? "::" : (configuration.bindAddresses.first ?? "127.0.0.1")
+        admin.host = host
+        admin.port = configuration.httpPort
+        admin.bcryptCost = configuration.passwordHashCost
+        return admin
+    }
+
+    /// The CoA client sends from the configured listen address when it is one specific address, so
+    /// the NAS sees the same source as for RADIUS (RouterOS checks it against `/radius`).
+    private func coaClientConfiguration() -> CoAClientConfiguration {
+        let v4 = configuration.bindAddresses.first { !$0.contains(":") && $0 != "0.0.0.0" } ?? "0.0.0.0"
+        let v6 = configuration.bindAddresses.first { $0.contains(":") && $0 != "::" } ?? "::"
+        return CoAClientConfiguration(bindHostIPv4: v4, bindHostIPv6: v6)
     }
 
     private func listenerConfiguration() -> RADIUSListenerConfiguration {

@@ -8,8 +8,8 @@ struct UplinkCommand: AsyncParsableCommand {
         abstract: "RADIUS/AAA server and ISP billing core for MikroTik RouterOS networks.",
         version: UplinkVersion.string,
         subcommands: [
-            ServeCommand.self, DemoCommand.self, MigrateCommand.self, BackupCommand.self, RadiusCommand.self, RouterOSCommand.self,
-            ReportCommand.self,
+            ServeCommand.self, DemoCommand.self, MigrateCommand.self, BackupCommand.self, RadiusCommand.self,
+            RouterOSCommand.self, BenchCommand.self, ReportCommand.self, PcapCommand.self, SniffCommand.self,
         ]
     )
 }

@@ -287,3 +287,30 @@ import Testing
         #expect(!audit.isEmpty && audit.allSatisfy { !($0.after ?? "").contains(DemoDataSet.nasSecret) })
     }
 }
+
+@Suite struct PolicyFacadeTests {
+    @Test func engineFacadeAnswersLikeThePolicy() throws {
+        let f = try EngineFixture()
+        #expect(f.engine.canManage(f.demo.adminID, f.demo.operatorID))
+        #expect(!f.engine.canManage(f.demo.operatorID, f.demo.adminID))
+        #expect(f.engine.accessibleCustomers(f.demo.subOperatorID) == .owners([f.demo.subOperatorID]))
+        #expect(f.engine.accessibleCustomers(f.demo.adminID) == .isps([f.demo.ispID]))
+        #expect(f.engine.can(f.demo.operatorID, .changePackage, on: .subscriber(try f.id("premium1"))))
+        #expect(!f.engine.can(f.demo.subOperatorID, .changePackage, on: .subscriber(try f.id("basic1"))))
+        #expect(f.engine.canCreateAccount(f.demo.operatorID, role: .subOperator))
+        #expect(!f.engine.canCreateAccount(f.demo.operatorID, role: .operator))
+        #expect(f.engine.visibleISPs(by: f.demo.superAdminID).map(\.id) == [f.demo.ispID])
+        #expect(f.engine.visibleTenancies(by: f.demo.operatorID).map(\.id) == [f.demo.tenancyID])
+    }
+
+    @Test func auditLogIsScoped() throws {
+        let f = try EngineFixture()
+        #expect(try f.engine.auditLog(AuditQuery(entityKind: "subscriber"), by: f.demo.superAdminID).count >= 5)
+        #expect(try f.engine.auditLog(AuditQuery(entityKind: "nas"), by: f.demo.adminID).count == 2)
+        #expect(throws: BillingError.self) { try f.engine.auditLog(AuditQuery(), by: f.demo.operatorID) }
+        let staff = try f.account(.staff, by: f.demo.adminID, name: "logs")
+        #expect(throws: BillingError.self) { try f.engine.auditLog(AuditQuery(), by: staff.id) }
+        try f.engine.setPermissions([.viewLogs], of: staff.id, by: f.demo.adminID)
+        #expect(try f.engine.auditLog(AuditQuery(), by: staff.id).allSatisfy { $0.ispID == f.demo.ispID })
+    }
+}

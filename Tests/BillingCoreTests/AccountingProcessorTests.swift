@@ -145,3 +145,33 @@ import Testing
         #expect(try f.engine.usage(UsageQuery(), by: f.demo.subOperatorID).isEmpty)
     }
 }
+
+@Suite struct HostileInputTests {
+    @Test func absurdCountersSaturateInsteadOfTrapping() throws {
+        let f = try EngineFixture()
+        let capped = try f.engine.createPackage(
+            PackageSpec(name: "Q", rateLimit: "1M", quota: DataQuota(bytes: 10, reset: .monthly)),
+            isp: f.demo.ispID, by: f.demo.adminID)
+        let subscriber = try f.engine.createSubscriber(SubscriberSpec(username: "q", password: "p", packageID: capped.id),
+                                                       isp: f.demo.ispID, by: f.demo.adminID)
+        try f.engine.renew(subscriber.id, idempotencyKey: "q", by: f.demo.adminID)
+        for session in ["h1", "h2"] {
+            try f.engine.applyAccounting([AccountingRecord(nasID: f.nas, status: .stop, sessionID: session, username: "q",
+                                                           inputOctets: .max, outputOctets: .max, eventTime: f.clock.now())])
+        }
+        #expect(f.engine.subscriber(subscriber.id, by: f.demo.adminID)?.quotaUsed == .max)
+        let rows = try f.engine.usage(UsageQuery(subscriberIDs: [subscriber.id]), by: f.demo.adminID)
+        #expect(rows.first?.uploadBytes == .max)
+    }
+
+    @Test func absurdAmountsAreRefused() throws {
+        let f = try EngineFixture()
+        #expect(throws: BillingError.self) {
+            try f.engine.topUp(wallet: f.demo.operatorID, amount: .max, source: .cashReceived, idempotencyKey: "big",
+                               by: f.demo.adminID)
+        }
+        #expect(throws: BillingError.self) {
+            try f.engine.setPrice(package: f.demo.basicID, for: .seller(f.demo.operatorID), amount: -1, by: f.demo.adminID)
+        }
+    }
+}

@@ -24,21 +24,23 @@ import Testing
         #expect(reactivated.subscriber?.status == .active && reactivated.sale.kind == .activation)
     }
 
-    @Test func stateChangesOfOnlineSubscribersEmitEventsAndAudit() throws {
+    @Test func stateChangesEmitEventsAndAudit() throws {
         let id = try f.id("std1")
-        try f.engine.suspend(id, by: f.demo.adminID)  // offline: no event
+        try f.engine.updateSubscriber(id, SubscriberUpdate(fullName: "Std One"), by: f.demo.adminID)  // reply unchanged
         #expect(try f.engine.pendingEnforcementEvents().isEmpty)
-        try f.engine.resume(id, by: f.demo.adminID)
         try online("std1")
         try f.engine.suspend(id, by: f.demo.operatorID)
+        try f.engine.resume(id, by: f.demo.operatorID)  // from a reject: nothing can be connected
+        try f.engine.suspend(id, by: f.demo.operatorID)
         let events = try f.engine.pendingEnforcementEvents()
-        #expect(events.map(\.trigger) == [.suspended] && events.map(\.action) == [.disconnect])
+        #expect(events.map(\.trigger) == [.suspended, .suspended] && events.map(\.action) == [.disconnect, .disconnect])
+        try f.engine.completeEnforcement(events[0].id, outcome: .noSession)
         let audit = try f.store.auditRecords(AuditQuery(entityKind: "subscriber", entityID: id.rawValue, limit: 1))
         let last = try #require(audit.first)
         #expect(last.action == "subscriber.suspend" && last.actorID == f.demo.operatorID)
         #expect(last.before?.contains("\"status\":\"active\"") == true && last.after?.contains("\"status\":\"suspended\"") == true)
         #expect(!(last.after ?? "").contains("sealed"))
-        try f.engine.completeEnforcement(events[0].id, outcome: .acknowledged)
+        try f.engine.completeEnforcement(events[1].id, outcome: .acknowledged)
         #expect(try f.engine.pendingEnforcementEvents().isEmpty)
     }
 
@@ -66,7 +68,8 @@ import Testing
         #expect(try f.engine.processDueTransitions().isEmpty)
         f.clock.set(next)
         let events = try f.engine.processDueTransitions()
-        #expect(events.map(\.username) == ["basic1"] && events.map(\.trigger) == [.expired])
+        #expect(Set(events.map(\.username)) == ["basic1", "std1", "premium1"])
+        #expect(events.allSatisfy { $0.trigger == .expired && $0.action == .disconnect })
         #expect(f.engine.subscriber(try f.id("std1"), by: f.demo.adminID)?.status == .expired)
         #expect(try f.engine.processDueTransitions().isEmpty)
     }
@@ -135,5 +138,27 @@ import Testing
         #expect(throws: BillingError.self) {
             try f.engine.createNAS(NASSpec(name: "n", address: "not-an-ip", secret: "s"), isp: f.demo.ispID, by: f.demo.adminID)
         }
+    }
+}
+
+@Suite struct PackageUpdateTests {
+    @Test func editingAPackageSendsCoAToItsOnlineSubscribers() throws {
+        let f = try EngineFixture()
+        try f.engine.applyAccounting([AccountingRecord(nasID: f.nas, status: .start, sessionID: "p1", username: "std1",
+                                                       eventTime: f.clock.now())])
+        var spec = PackageSpec(name: "Standard", rateLimit: "12M/12M", poolName: "demo-pool", pppProfile: "default")
+        spec.validity = .days(30)
+        try f.engine.updatePackage(f.demo.standardID, spec, by: f.demo.adminID)
+        let events = try f.engine.pendingEnforcementEvents()
+        #expect(events.map(\.username) == ["std1"] && events.map(\.action) == [.changeAuthorization])
+        #expect(f.engine.currentDecision(for: try f.id("std1"))?.reply?.rateLimit?.attributeValue == "12M/12M")
+        #expect(throws: BillingError.self) { try f.engine.updatePackage(f.demo.standardID, spec, by: f.demo.operatorID) }
+    }
+
+    @Test func accountingForAnUnknownNASIsCountedAndIgnored() throws {
+        let f = try EngineFixture()
+        let result = try f.engine.applyAccounting([AccountingRecord(nasID: NASID(424_242), status: .start, sessionID: "z",
+                                                                    username: "std1", eventTime: f.clock.now())])
+        #expect(result.unknownNAS == 1 && f.engine.openSessionCount == 0)
     }
 }

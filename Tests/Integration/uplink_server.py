@@ -46,6 +46,7 @@ class UplinkServer:
             args.append("--demo")
         args += self.extra_args
         repo = pathlib.Path(__file__).resolve().parents[2]
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         self.stderr_file = open(self.stderr_path, "wb")
         self.process = subprocess.Popen(args, cwd=repo, stdout=subprocess.PIPE,
                                         stderr=self.stderr_file, stdin=subprocess.DEVNULL)

@@ -47,6 +47,7 @@ import TestSupport
         #expect(ValueCodec.parse("300.1.1.1", as: .ipaddr) == nil)
         #expect(ValueCodec.parse("1:2:3", as: .ipv6addr) == nil)
         #expect(ValueCodec.parse("2024-13-01T00:00:00Z", as: .date) == nil)
+        #expect(ValueCodec.parse("999999999999999-01-01T00:00:00Z", as: .date) == nil)
     }
 
     @Test func oidsHoldEightComponentsInline() throws {

@@ -8,6 +8,8 @@ public struct AccountingBatchResult: Sendable {
     public var duplicates = 0
     /// Sessions closed because a Start superseded them or the NAS restarted.
     public var closedByEngine = 0
+    /// Records for a NAS the engine does not know (deleted meanwhile); ignored.
+    public var unknownNAS = 0
     /// Subscribers that crossed their data quota in this batch.
     public var quotaCrossings: [SubscriberID] = []
     public var events: [EnforcementEvent] = []

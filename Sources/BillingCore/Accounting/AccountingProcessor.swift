@@ -15,6 +15,8 @@ struct AccountingProcessor {
     private(set) var changes = ChangeSet()
     private(set) var result = AccountingBatchResult()
     private var sessions: [SessionKey: AccountingSession] = [:]
+    /// Keys of the sessions of this batch, per subscriber.
+    private var touched: [SubscriberID: [SessionKey]] = [:]
     private var subscribers: [SubscriberID: Subscriber] = [:]
     private var usage: [String: UsageDay] = [:]
     private var calendars: [ISPID: BillingCalendar] = [:]
@@ -26,7 +28,10 @@ struct AccountingProcessor {
     }
 
     mutating func process(_ record: AccountingRecord, state: inout EngineState) {
-        guard let nas = state.nasDevices[record.nasID] else { return }
+        guard let nas = state.nasDevices[record.nasID] else {
+            result.unknownNAS += 1
+            return
+        }
         switch record.status {
         case .accountingOn, .accountingOff:
             let keys = Set(state.openSessions.keys.filter { $0.nasID == nas.id }).union(
@@ -85,7 +90,8 @@ struct AccountingProcessor {
             result.started += 1
         }
         sessions[key] = session
-        if let subscriberID = session.subscriberID, deltaUp + deltaDown > 0 {
+        if let subscriberID = session.subscriberID, existing == nil { touched[subscriberID, default: []].append(key) }
+        if let subscriberID = session.subscriberID, deltaUp > 0 || deltaDown > 0 {
             addUsage(subscriberID, up: deltaUp, down: deltaDown, at: record.eventTime, state: &state)
         }
     }
@@ -99,7 +105,7 @@ struct AccountingProcessor {
         if subscriberID == nil, let mac = MACAddress(record.username) { subscriberID = state.byMAC[nas.ispID]?[mac] }
         let elapsed = record.status == .start ? 0 : TimeInterval(record.sessionTime ?? 0)
         return AccountingSession(
-            uniqueID: AccountingSession.uniqueID(nasID: nas.id, sessionID: record.sessionID), nasID: nas.id,
+            nasID: nas.id,
             sessionID: record.sessionID, ispID: nas.ispID, subscriberID: subscriberID, username: record.username,
             startedAt: record.eventTime.addingTimeInterval(-elapsed), updatedAt: record.eventTime, stoppedAt: nil,
             uploadBytes: 0, downloadBytes: 0, inputPackets: 0, outputPackets: 0, sessionTime: 0,
@@ -112,8 +118,8 @@ struct AccountingProcessor {
     private mutating func supersede(for new: AccountingSession, state: EngineState) {
         guard let subscriberID = new.subscriberID else { return }
         let singleSession = state.subscribers[subscriberID].flatMap { state.packages[$0.packageID] }?.simultaneousUse == 1
-        let candidates = state.openSessions.values.filter { $0.subscriberID == subscriberID }
-            + sessions.values.filter { $0.subscriberID == subscriberID && $0.isOpen }
+        let candidates = state.openSessions(of: subscriberID)
+            + (touched[subscriberID] ?? []).compactMap { sessions[$0] }.filter(\.isOpen)
         for old in candidates where old.nasID == new.nasID && old.sessionID != new.sessionID {
             let key = SessionKey(nasID: old.nasID, sessionID: old.sessionID)
             guard var current = session(key, state), current.isOpen else { continue }
@@ -133,9 +139,10 @@ struct AccountingProcessor {
         guard var subscriber = subscribers[id] ?? state.subscribers[id] else { return }
         let calendar = calendar(for: subscriber.ispID, state)
         let day = calendar.dayKey(time)
-        usage["\(id.rawValue)|\(day)", default: UsageDay(subscriberID: id, day: day, uploadBytes: 0, downloadBytes: 0)]
-            .uploadBytes += up
-        usage["\(id.rawValue)|\(day)"]?.downloadBytes += down
+        var row = usage["\(id.rawValue)|\(day)"] ?? UsageDay(subscriberID: id, day: day, uploadBytes: 0, downloadBytes: 0)
+        row.uploadBytes = row.uploadBytes.saturatingAdd(up)
+        row.downloadBytes = row.downloadBytes.saturatingAdd(down)
+        usage["\(id.rawValue)|\(day)"] = row
         guard let package = state.packages[subscriber.packageID], let quota = package.quota else { return }
         if let start = subscriber.quotaPeriodStart, let next = calendar.nextQuotaReset(quota.reset, after: start),
             next <= time
@@ -148,7 +155,7 @@ struct AccountingProcessor {
             subscriber.quotaPeriodStart = calendar.quotaPeriodStart(quota.reset, containing: time, activatedAt: time)
         }
         let before = subscriber.quotaUsed
-        subscriber.quotaUsed += up + down
+        subscriber.quotaUsed = subscriber.quotaUsed.saturatingAdd(up.saturatingAdd(down))
         if before < quota.bytes, subscriber.quotaUsed >= quota.bytes, subscriber.status == .active {
             subscriber.status = .overQuota
             result.quotaCrossings.append(id)
@@ -158,7 +165,7 @@ struct AccountingProcessor {
 
     private mutating func calendar(for ispID: ISPID, _ state: EngineState) -> BillingCalendar {
         if let cached = calendars[ispID] { return cached }
-        let calendar = BillingCalendar(timeZone: state.tenancy(ofISP: ispID)?.timeZone ?? TimeZone(identifier: "UTC") ?? .current)
+        let calendar = state.calendar(forISP: ispID)
         calendars[ispID] = calendar
         return calendar
     }
@@ -169,18 +176,11 @@ struct AccountingProcessor {
         changes.sessions = Array(sessions.values)
         changes.usage = Array(usage.values)
         changes.subscribers = Array(subscribers.values)
-        var openCount = state.openSessionCount
-        for session in sessions.values {
-            guard let id = session.subscriberID else { continue }
-            let wasOpen = state.openSessions[SessionKey(nasID: session.nasID, sessionID: session.sessionID)] != nil
-            if wasOpen != session.isOpen { openCount[id, default: 0] += session.isOpen ? 1 : -1 }
-        }
         for id in result.quotaCrossings {
             guard let before = state.subscribers[id], let after = subscribers[id] else { continue }
             changes.audit.append(BillingEngine.audit(&state, at: now, actor: nil, action: "subscriber.over_quota",
                                                      kind: "subscriber", id: id.rawValue, isp: after.ispID,
                                                      before: before.view, after: after.view))
-            guard (openCount[id] ?? 0) > 0 else { continue }
             let old = BillingEngine.standingDecision(before, state, now: now)
             let new = BillingEngine.standingDecision(after, state, now: now)
             let sameAddress = old.reply?.poolName == new.reply?.poolName && old.reply?.staticIPv4 == new.reply?.staticIPv4

@@ -3,8 +3,6 @@ import Foundation
 /// A session keyed by NAS + Acct-Session-Id. Counters hold the latest cumulative totals the NAS
 /// reported (never sums of interims). Closed sessions are kept with their usage, never deleted.
 public struct AccountingSession: Sendable, Codable, Hashable {
-    /// Acct-Unique-Session-Id computed from NAS + Acct-Session-Id (`uniqueID(nasID:sessionID:)`).
-    public var uniqueID: String
     public var nasID: NASID
     public var sessionID: String
     public var ispID: ISPID
@@ -31,6 +29,10 @@ public struct AccountingSession: Sendable, Codable, Hashable {
 
     public var isOpen: Bool { stoppedAt == nil }
 
+    /// Acct-Unique-Session-Id computed from NAS + Acct-Session-Id (`uniqueID(nasID:sessionID:)`);
+    /// computed rather than stored so open sessions stay small in memory.
+    public var uniqueID: String { Self.uniqueID(nasID: nasID, sessionID: sessionID) }
+
     /// A stable Acct-Unique-Session-Id: 16 hex digits of FNV-1a-64 over NAS id and
     /// Acct-Session-Id (the same inputs always give the same id).
     public static func uniqueID(nasID: NASID, sessionID: String) -> String {
@@ -45,7 +47,6 @@ public struct AccountingSession: Sendable, Codable, Hashable {
 
     /// Memberwise initialiser (storage adapters rebuild values with it).
     public init(
-        uniqueID: String,
         nasID: NASID,
         sessionID: String,
         ispID: ISPID,
@@ -67,7 +68,6 @@ public struct AccountingSession: Sendable, Codable, Hashable {
         terminateCause: Int?,
         closeReason: SessionCloseReason?
     ) {
-        self.uniqueID = uniqueID
         self.nasID = nasID
         self.sessionID = sessionID
         self.ispID = ispID

@@ -20,7 +20,7 @@ extension BillingEngine {
             default: false
             }
             guard allowed else { throw BillingError.forbidden("charges go from a level to the level directly below") }
-            guard amount > 0 else { throw BillingError.invalid("amount must be positive") }
+            guard Money.isValid(amount) else { throw BillingError.invalid("amount must be 1…10^15 minor units") }
             var changes = ChangeSet(idempotencyKey: idempotencyKey)
             let invoice = try Self.planInvoice(&state, issuer: actorID, payer: payerID, kind: kind, amount: amount,
                                                description: description, dueAt: dueAt, periodKey: periodKey,
@@ -141,7 +141,7 @@ extension BillingEngine {
         let amount = try read { state -> Int64 in
             let price = state.gateways[gatewayID]?.pricePerMessage ?? 0
             let (total, overflow) = price.multipliedReportingOverflow(by: Int64(messages))
-            guard !overflow else { throw BillingError.invalid("SMS charge overflows") }
+            guard !overflow, Money.isValid(total) else { throw BillingError.invalid("SMS charge out of range") }
             return total
         }
         return try post(key: idempotencyKey) { state, _ in

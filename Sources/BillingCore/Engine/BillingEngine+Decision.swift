@@ -20,7 +20,9 @@ extension BillingEngine {
             let current = Self.effective(subscriber, state, now: now)
             let input = AccessDecider.Input(
                 subscriber: current, package: state.packages[current.packageID], isp: isp,
-                openSessions: state.openSessionCount[current.id] ?? 0, request: request, now: now)
+                openSessions: state.competingOpenCount(
+                    current.id, nasID: request.nasID, callingStationID: request.callingStationID),
+                request: request, now: now)
             return (current, AccessDecider().decide(input) { state.packages[$0] })
         }
         guard let found else {
@@ -44,7 +46,7 @@ extension BillingEngine {
 
     /// Open sessions of a subscriber (for CoA/Disconnect targeting: NAS, Acct-Session-Id, IP).
     public func openSessions(of id: SubscriberID) -> [AccountingSession] {
-        read { state in state.openSessions.values.filter { $0.subscriberID == id } }
+        read { state in state.openSessions(of: id) }
     }
 
     /// Enforcement events not yet carried out, oldest first (the outbox).
@@ -62,8 +64,7 @@ extension BillingEngine {
     static func effective(_ subscriber: Subscriber, _ state: EngineState, now: Date) -> Subscriber {
         guard let package = state.packages[subscriber.packageID], let quota = package.quota,
             quota.reset != .perValidity, let periodStart = subscriber.quotaPeriodStart,
-            let tenancy = state.tenancy(ofISP: subscriber.ispID),
-            let next = BillingCalendar(timeZone: tenancy.timeZone).nextQuotaReset(quota.reset, after: periodStart),
+            let next = state.calendar(forISP: subscriber.ispID).nextQuotaReset(quota.reset, after: periodStart),
             next <= now
         else { return subscriber }
         var current = subscriber

@@ -11,7 +11,7 @@ extension BillingEngine {
     ) throws -> LedgerTransaction {
         let key = "gateway:\(gatewayID.rawValue):\(gatewayTransactionID)"
         return try post(key: key) { state, now in
-            guard amount > 0 else { throw BillingError.invalid("amount must be positive") }
+            guard Money.isValid(amount) else { throw BillingError.invalid("amount must be 1…10^15 minor units") }
             guard let gateway = state.gateways[gatewayID], gateway.kind == .payment, gateway.isEnabled else {
                 throw BillingError.notFound("payment gateway")
             }
@@ -36,8 +36,8 @@ extension BillingEngine {
     public func topUp(
         wallet accountID: AccountID, amount: Int64, source: TopUpSource, idempotencyKey: String, by actorID: AccountID
     ) throws -> LedgerTransaction {
-        try post(key: idempotencyKey) { state, _ in
-            guard amount > 0 else { throw BillingError.invalid("amount must be positive") }
+        try post(key: idempotencyKey, actor: actorID) { state, _ in
+            guard Money.isValid(amount) else { throw BillingError.invalid("amount must be 1…10^15 minor units") }
             let actor = try Self.actor(actorID, in: state)
             guard let target = state.accounts[accountID], target.role == .operator || target.role == .subOperator,
                 let tenancy = target.tenancyID.flatMap({ state.tenancies[$0] })
@@ -61,7 +61,7 @@ extension BillingEngine {
 
     /// Sets how far below zero a wallet may go (manageMoney on the account).
     public func setCreditLimit(_ limit: Int64, for accountID: AccountID, by actorID: AccountID) throws {
-        guard limit >= 0 else { throw BillingError.invalid("credit limit must not be negative") }
+        guard Money.isValid(limit, positive: false) else { throw BillingError.invalid("credit limit must be 0…10^15") }
         try perform { state, now in
             try Self.require(.manageMoney, on: .account(accountID), actorID, state)
             guard let before = state.accounts[accountID], actorID != accountID else {
@@ -86,7 +86,7 @@ extension BillingEngine {
         guard let original = try store.ledgerTransaction(id: transactionID) else {
             throw BillingError.notFound("transaction")
         }
-        return try post(key: idempotencyKey) { state, _ in
+        return try post(key: idempotencyKey, actor: actorID) { state, _ in
             let actor = try Self.actor(actorID, in: state)
             let touched = Self.accountsTouched(by: original)
             guard !touched.isEmpty, touched.allSatisfy({ Self.policy(state).can(actor, .manageMoney, on: .account($0)) })
@@ -134,7 +134,7 @@ extension BillingEngine {
 
     /// Posts one balanced transaction under an idempotency key; replays return the original.
     func post(
-        key: String,
+        key: String, actor: AccountID? = nil,
         _ plan: (inout EngineState, Date) throws -> (String, LedgerTransactionKind, LedgerTransactionID?, String,
                                                     [LedgerEntry])
     ) throws -> LedgerTransaction {
@@ -143,7 +143,7 @@ extension BillingEngine {
             let (currency, kind, reverses, memo, entries) = try plan(&state, now)
             let transaction = LedgerTransaction(
                 id: LedgerTransactionID(state.allocateID()), idempotencyKey: key, kind: kind, currency: currency,
-                postedAt: now, actorID: nil, memo: memo, entries: entries.filter { $0.amount != 0 }, reversesID: reverses)
+                postedAt: now, actorID: actor, memo: memo, entries: entries.filter { $0.amount != 0 }, reversesID: reverses)
             guard transaction.isBalanced else { throw BillingError(.unbalanced, "transaction does not balance") }
             var changes = ChangeSet(idempotencyKey: key)
             Self.addFloors(for: transaction, state: state, to: &changes)

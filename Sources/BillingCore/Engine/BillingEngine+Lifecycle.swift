@@ -95,14 +95,13 @@ extension BillingEngine {
                     after.status = .expired
                     trigger = .expired
                 }
+                let calendar = state.calendar(forISP: subscriber.ispID)
                 if let package = state.packages[subscriber.packageID], let quota = package.quota,
-                    let periodStart = subscriber.quotaPeriodStart, let tenancy = state.tenancy(ofISP: subscriber.ispID),
-                    let next = BillingCalendar(timeZone: tenancy.timeZone).nextQuotaReset(quota.reset, after: periodStart),
-                    next <= now
+                    let periodStart = subscriber.quotaPeriodStart,
+                    let next = calendar.nextQuotaReset(quota.reset, after: periodStart), next <= now
                 {
                     after.quotaUsed = 0
-                    after.quotaPeriodStart = BillingCalendar(timeZone: tenancy.timeZone)
-                        .quotaPeriodStart(quota.reset, containing: now, activatedAt: nil)
+                    after.quotaPeriodStart = calendar.quotaPeriodStart(quota.reset, containing: now, activatedAt: nil)
                     if after.status == .overQuota {
                         after.status = .active
                         trigger = trigger ?? .quotaReset
@@ -159,25 +158,27 @@ extension BillingEngine {
             instants.append(expiresAt)
         }
         if let package = state.packages[subscriber.packageID], let quota = package.quota, quota.reset != .perValidity,
-            let periodStart = subscriber.quotaPeriodStart, let tenancy = state.tenancy(ofISP: subscriber.ispID),
-            let next = BillingCalendar(timeZone: tenancy.timeZone).nextQuotaReset(quota.reset, after: periodStart)
+            let periodStart = subscriber.quotaPeriodStart,
+            let next = state.calendar(forISP: subscriber.ispID).nextQuotaReset(quota.reset, after: periodStart)
         {
             instants.append(next)
         }
         return instants
     }
 
-    /// The enforcement event for a state change of an online subscriber; nil when offline or
-    /// when the reply does not change.
+    /// The enforcement event for a state change; nil when the reply does not change or the old
+    /// answer was a reject (no session can hold it). Emitted
+    /// whether or not accounting shows the subscriber online: a NAS that sends no accounting
+    /// must still cut an expired user (the NAS-control part reports `no_session` otherwise).
     static func enforcement(
         _ state: inout EngineState, before: Subscriber, after: Subscriber, trigger: EnforcementTrigger, now: Date
     ) -> EnforcementEvent? {
-        guard (state.openSessionCount[after.id] ?? 0) > 0 else { return nil }
         // The live session was authorised before the paid period ended: judge "before" then.
         let beforeInstant = trigger == .expired ? min(now, (before.expiresAt ?? now).addingTimeInterval(-1)) : now
         let old = standingDecision(before, state, now: beforeInstant)
         let new = standingDecision(after, state, now: now)
-        guard old != new else { return nil }
+        // Nothing to change when nothing could be connected under the old answer.
+        guard old != new, old.reply != nil else { return nil }
         let action: EnforcementAction
         switch (old, new) {
         case (_, .reject), (.reject, _):

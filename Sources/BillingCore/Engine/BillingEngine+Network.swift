@@ -169,7 +169,7 @@ extension BillingEngine {
             case .isp(let id): .isp(id)
             }
             try Self.require(.manageGateways, on: resource, actorID, state)
-            if let pricePerMessage, pricePerMessage < 0 { throw BillingError.invalid("negative SMS price") }
+            if let pricePerMessage, !Money.isValid(pricePerMessage, positive: false) { throw BillingError.invalid("SMS price out of range") }
             let gateway = Gateway(
                 id: GatewayID(state.allocateID()), kind: kind, owner: owner, provider: try Self.name(provider),
                 name: try Self.name(name), settings: settings, secrets: secrets, pricePerMessage: pricePerMessage,

@@ -30,6 +30,20 @@ extension BillingEngine {
             changes.packages = [package]
             changes.audit = [Self.audit(&state, at: now, actor: actorID, action: "package.update", kind: "package",
                                         id: id.rawValue, isp: package.ispID, before: before, after: package)]
+            // Online subscribers of the package get the new reply now (CoA, or a disconnect when
+            // the pool or address list changed); offline ones get it at their next login.
+            var next = state
+            next.packages[id] = package
+            for key in state.openSessionKeys.keys {
+                guard let subscriber = state.subscribers[key], subscriber.packageID == id else { continue }
+                let old = Self.standingDecision(subscriber, state, now: now)
+                let new = Self.standingDecision(subscriber, next, now: now)
+                guard old != new, old.reply != nil else { continue }
+                let moved = old.reply?.poolName != new.reply?.poolName || old.reply?.addressList != new.reply?.addressList
+                changes.events.append(Self.event(&state, subscriber, trigger: .packageChanged,
+                                                 action: new.reply == nil || moved ? .disconnect : .changeAuthorization,
+                                                 now: now))
+            }
             return (changes, package)
         }
     }

@@ -8,7 +8,7 @@ extension BillingEngine {
         name: String, monthlyFee: Int64, maxPPPSubscribers: Int?, graceDays: Int = 7, tenancy tenancyID: TenancyID?,
         by actorID: AccountID
     ) throws -> SubscriptionPlan {
-        guard monthlyFee >= 0, graceDays >= 0, (maxPPPSubscribers ?? 0) >= 0 else {
+        guard Money.isValid(monthlyFee, positive: false), (0...3_650).contains(graceDays), (maxPPPSubscribers ?? 0) >= 0 else {
             throw BillingError.invalid("fees, limits and grace days must not be negative")
         }
         return try perform { state, now in
@@ -164,14 +164,14 @@ extension BillingEngine {
         changes.isps = [after]
         changes.audit = [audit(&state, at: now, actor: actor, action: "isp.standing", kind: "isp", id: ispID.rawValue,
                                tenancy: after.tenancyID, isp: ispID, before: before, after: after)]
-        // Online subscribers whose reply changes get an event (decided against the new standing).
-        let online = state.openSessionCount.keys.compactMap { state.subscribers[$0] }.filter { $0.ispID == ispID }
+        // Subscribers whose reply changes get an event (decided against the new standing).
+        let online = state.subscribers.values.filter { $0.ispID == ispID }
         var next = state
         next.isps[ispID] = after
         for subscriber in online {
             let old = standingDecision(subscriber, state, now: now)
             let new = standingDecision(subscriber, next, now: now)
-            guard old != new else { continue }
+            guard old != new, old.reply != nil else { continue }
             let action: EnforcementAction = new.reply == nil || old.reply?.poolName != new.reply?.poolName
                 ? .disconnect : .changeAuthorization
             changes.events.append(event(&state, subscriber, trigger: status == .lapsed ? .ispLapsed : .ispRestored,

@@ -13,7 +13,7 @@ extension BillingEngine {
         try perform { state, now in
             let actor = try Self.actor(actorID, in: state)
             guard let package = state.packages[packageID] else { throw BillingError.notFound("package") }
-            guard amount >= 0 else { throw BillingError.invalid("price must not be negative") }
+            guard Money.isValid(amount, positive: false) else { throw BillingError.invalid("price must be 0…10^15") }
             let from = effectiveFrom ?? now
             let policy = Self.policy(state)
             switch buyer {

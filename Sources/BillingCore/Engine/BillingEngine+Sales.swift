@@ -25,7 +25,7 @@ extension BillingEngine {
             }
             try Self.checkPlanLimits(isp: isp, adding: 0, state: state)
             let levels = try Self.saleLevels(state, seller: before.ownerID, package: packageID, at: now)
-            let calendar = BillingCalendar(timeZone: tenancy.timeZone)
+            let calendar = state.calendars[tenancy.id] ?? BillingCalendar(timeZone: tenancy.timeZone)
             var after = before
             let stillPaid = (before.expiresAt.map { $0 > now } ?? false) && packageID == before.packageID
             let start = stillPaid ? (before.expiresAt ?? now) : now

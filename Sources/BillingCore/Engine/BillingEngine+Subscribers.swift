@@ -82,7 +82,7 @@ extension BillingEngine {
             changes.audit = [Self.audit(&state, at: now, actor: actorID, action: "subscriber.delete",
                                         kind: "subscriber", id: id.rawValue, isp: before.ispID, before: before.view,
                                         after: nil as SubscriberView?)]
-            if (state.openSessionCount[id] ?? 0) > 0 {
+            if Self.standingDecision(before, state, now: now).reply != nil {
                 changes.events = [Self.event(&state, before, trigger: .deleted, action: .disconnect, now: now)]
             }
             // A portal login of a deleted subscriber is disabled with it.
@@ -140,7 +140,7 @@ extension BillingEngine {
             throw BillingError.forbidden("complimentary activation needs an Admin; sellers use renew")
         }
         let defaultOwner = actor.role.isSeller ? actor.id : isp.adminID
-        let calendar = BillingCalendar(timeZone: tenancy.timeZone)
+        let calendar = state.calendars[tenancy.id] ?? BillingCalendar(timeZone: tenancy.timeZone)
         var changes = ChangeSet()
         var ids: [SubscriberID] = []
         var seen = Set<String>()

@@ -100,7 +100,8 @@ public final class BillingEngine: Sendable {
         if let after { afterJSON = json(after) }
         return AuditRecord(
             id: AuditID(state.allocateID()), at: now, actorID: actor, action: action, entityKind: kind,
-            entityID: id, tenancyID: tenancy, ispID: isp, before: beforeJSON, after: afterJSON)
+            entityID: id, tenancyID: tenancy ?? isp.flatMap { state.isps[$0]?.tenancyID }, ispID: isp,
+            before: beforeJSON, after: afterJSON)
     }
 
     static func json(_ value: some Encodable) -> String? {

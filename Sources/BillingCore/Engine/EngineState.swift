@@ -5,6 +5,8 @@ import Foundation
 /// store committed the same change, so it never runs ahead of or behind the database.
 struct EngineState: Sendable {
     var tenancies: [TenancyID: Tenancy] = [:]
+    /// One calendar per tenancy (its time zone), built when the tenancy is applied.
+    var calendars: [TenancyID: BillingCalendar] = [:]
     var isps: [ISPID: ISP] = [:]
     var accounts: [AccountID: Account] = [:]
     var accountByEmail: [String: AccountID] = [:]
@@ -17,7 +19,7 @@ struct EngineState: Sendable {
     var packages: [PackageID: ServicePackage] = [:]
     var priceEntries: [PriceEntryID: PriceEntry] = [:]
     var plans: [PlanID: SubscriptionPlan] = [:]
-    var subscribers: [SubscriberID: Subscriber] = [:]
+    var subscribers = DenseTable<SubscriberID, Subscriber>()
     /// (ISP, username) → subscriber: the first lookup of every Access-Request.
     var byUsername: [ISPID: [String: SubscriberID]] = [:]
     /// (ISP, MAC binding) → subscriber, for hotspot MAC authentication.
@@ -25,8 +27,9 @@ struct EngineState: Sendable {
     /// Number of subscribers per ISP that may use PPP (plan limits).
     var pppSubscriberCount: [ISPID: Int] = [:]
     var invoices: [InvoiceID: Invoice] = [:]
-    var openSessions: [SessionKey: AccountingSession] = [:]
-    var openSessionCount: [SubscriberID: Int] = [:]
+    var openSessions = DenseTable<SessionKey, AccountingSession>()
+    /// Open sessions per subscriber (simultaneous use, lost-Stop detection, CoA targets).
+    var openSessionKeys: [SubscriberID: [SessionKey]] = [:]
     var balances: [LedgerAccountRef: Int64] = [:]
     var nextID: Int64 = 1
 
@@ -45,8 +48,10 @@ struct EngineState: Sendable {
         changes.priceEntries = snapshot.priceEntries
         changes.plans = snapshot.plans
         changes.subscribers = snapshot.subscribers
+        subscribers.reserveCapacity(snapshot.subscribers.count)
         changes.invoices = snapshot.invoices
         changes.sessions = snapshot.openSessions
+        openSessions.reserveCapacity(snapshot.openSessions.count)
         apply(changes)
         balances = snapshot.balances
         nextID = snapshot.maxID + 1
@@ -60,7 +65,10 @@ struct EngineState: Sendable {
 
     /// Applies a committed change set.
     mutating func apply(_ changes: ChangeSet) {
-        for tenancy in changes.tenancies { tenancies[tenancy.id] = tenancy }
+        for tenancy in changes.tenancies {
+            tenancies[tenancy.id] = tenancy
+            calendars[tenancy.id] = BillingCalendar(timeZone: tenancy.timeZone)
+        }
         for isp in changes.isps { isps[isp.id] = isp }
         for account in changes.accounts {
             if let old = accounts[account.id] { accountByEmail[old.email.lowercased()] = nil }
@@ -81,7 +89,9 @@ struct EngineState: Sendable {
         for id in changes.deletedSubscribers { removeSubscriber(id) }
         for invoice in changes.invoices { invoices[invoice.id] = invoice }
         for transaction in changes.ledgerTransactions {
-            for entry in transaction.entries { balances[entry.account, default: 0] += entry.amount }
+            for entry in transaction.entries {
+                balances[entry.account] = (balances[entry.account] ?? 0).saturatingAdd(entry.amount)
+            }
         }
         for session in changes.sessions { applySession(session) }
     }
@@ -114,10 +124,10 @@ struct EngineState: Sendable {
         let wasOpen = openSessions[key] != nil
         if session.isOpen {
             openSessions[key] = session
-            if !wasOpen, let subscriberID = session.subscriberID { openSessionCount[subscriberID, default: 0] += 1 }
+            if !wasOpen, let subscriberID = session.subscriberID { openSessionKeys[subscriberID, default: []].append(key) }
         } else if let old = openSessions.removeValue(forKey: key), let subscriberID = old.subscriberID {
-            let remaining = (openSessionCount[subscriberID] ?? 1) - 1
-            openSessionCount[subscriberID] = remaining > 0 ? remaining : nil
+            openSessionKeys[subscriberID]?.removeAll { $0 == key }
+            if openSessionKeys[subscriberID]?.isEmpty == true { openSessionKeys[subscriberID] = nil }
         }
     }
 
@@ -127,10 +137,37 @@ struct EngineState: Sendable {
         byUsername[isp]?[username].flatMap { subscribers[$0] }
     }
 
+    /// Number of open sessions of a subscriber.
+    func openCount(_ id: SubscriberID) -> Int { openSessionKeys[id]?.count ?? 0 }
+
+    /// Open sessions that count against Simultaneous-Use for a new login from `nasID` by the
+    /// device `callingStationID`: a session of the same device on the same NAS is the one whose
+    /// Stop was lost (the link dropped, the router rebooted) and the device is re-dialling, so
+    /// it does not count; its own Start will close it (billing-anchors.md §4).
+    func competingOpenCount(_ id: SubscriberID, nasID: NASID, callingStationID: String?) -> Int {
+        guard let keys = openSessionKeys[id] else { return 0 }
+        guard let text = callingStationID, let device = MACAddress(text) else { return keys.count }
+        return keys.reduce(0) { count, key in
+            guard let session = openSessions[key] else { return count }
+            let sameDevice = session.nasID == nasID && session.callingStationID.flatMap(MACAddress.init) == device
+            return sameDevice ? count : count + 1
+        }
+    }
+
+    /// The open sessions of a subscriber.
+    func openSessions(of id: SubscriberID) -> [AccountingSession] {
+        (openSessionKeys[id] ?? []).compactMap { openSessions[$0] }
+    }
+
     func balance(_ account: LedgerAccountRef) -> Int64 { balances[account] ?? 0 }
 
     func tenancy(ofISP ispID: ISPID) -> Tenancy? {
         isps[ispID].flatMap { tenancies[$0.tenancyID] }
+    }
+
+    /// The calendar of the ISP's tenancy (UTC if unknown).
+    func calendar(forISP ispID: ISPID) -> BillingCalendar {
+        isps[ispID].flatMap { calendars[$0.tenancyID] } ?? BillingCalendar(timeZone: TimeZone(identifier: "UTC") ?? .current)
     }
 
     func subscriberCount(isp: ISPID) -> Int { byUsername[isp]?.count ?? 0 }

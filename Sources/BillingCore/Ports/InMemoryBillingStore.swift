@@ -104,8 +104,8 @@ public final class InMemoryBillingStore: BillingStore {
             let key = "\(day.subscriberID.rawValue)|\(day.day)"
             var row = contents.usage[key] ?? UsageDay(subscriberID: day.subscriberID, day: day.day, uploadBytes: 0,
                                                       downloadBytes: 0)
-            row.uploadBytes += day.uploadBytes
-            row.downloadBytes += day.downloadBytes
+            row.uploadBytes = row.uploadBytes.saturatingAdd(day.uploadBytes)
+            row.downloadBytes = row.downloadBytes.saturatingAdd(day.downloadBytes)
             contents.usage[key] = row
         }
         contents.audit += changes.audit

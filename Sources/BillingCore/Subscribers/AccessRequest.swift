@@ -33,4 +33,11 @@ public struct AccessOutcome: Sendable {
     public var credential: SubscriberCredential?
     public var subscriberID: SubscriberID?
     public var ispID: ISPID?
+
+    public init(decision: AccessDecision, credential: SubscriberCredential?, subscriberID: SubscriberID?, ispID: ISPID?) {
+        self.decision = decision
+        self.credential = credential
+        self.subscriberID = subscriberID
+        self.ispID = ispID
+    }
 }

@@ -53,7 +53,7 @@ public enum TunnelPasswordHiding {
         }
         let length = Int(plain[0])
         guard length <= plain.count - 1 else { return nil }
-        return Array(plain[1...length])
+        return Array(plain[1..<(1 + length)])
     }
 
     private static func randomSaltSource() -> UInt16 {

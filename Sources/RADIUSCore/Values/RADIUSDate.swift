@@ -19,7 +19,7 @@ public enum RADIUSDate {
         let digits = text.split(whereSeparator: { "-T:Z ".contains($0) }).compactMap { Int64($0) }
         guard digits.count == 6, text.hasSuffix("Z") || text.count == 19 else { return nil }
         let (year, month, day, hour, minute, second) = (digits[0], digits[1], digits[2], digits[3], digits[4], digits[5])
-        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+        guard (1970...2106).contains(year), (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
             (0...60).contains(second)
         else { return nil }
         let total = days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second

@@ -51,9 +51,12 @@ extension UplinkConfiguration {
             config.defaultInterimSeconds = try reader.int(accounting, "default_interim_seconds", in: "accounting", range: 10...86_400) ?? config.defaultInterimSeconds
         }
         if let security = try reader.table(root, "security") {
-            try reader.checkKeys(security, allowed: ["secret_key", "secret_key_file"], in: "security")
+            try reader.checkKeys(security, allowed: ["secret_key", "secret_key_file", "password_hash_cost"], in: "security")
             config.secretKeyHex = try reader.string(security, "secret_key", in: "security")
             config.secretKeyFile = try reader.string(security, "secret_key_file", in: "security")
+            if let cost = try reader.int(security, "password_hash_cost", in: "security", range: 4...16) {
+                config.passwordHashCost = UInt8(cost)
+            }
         }
         if let logging = try reader.table(root, "logging") {
             try reader.checkKeys(logging, allowed: ["level", "format"], in: "logging")

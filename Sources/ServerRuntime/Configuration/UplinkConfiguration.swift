@@ -42,6 +42,8 @@ public struct UplinkConfiguration: Sendable, Equatable {
     public var secretKeyHex: String?
     /// A file holding the hex key instead of the key itself.
     public var secretKeyFile: String?
+    /// bcrypt cost for account login passwords (each step doubles the work).
+    public var passwordHashCost: UInt8 = 10
 
     /// Log level: trace, debug, info, notice, warning, error, critical.
     public var logLevel: String = "info"

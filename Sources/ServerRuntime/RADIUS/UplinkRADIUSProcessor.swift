@@ -61,17 +61,18 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
                 "method": "\(result.method)",
             ])
         case .accountingRequest:
+            let proxyState = packet.attributes.filter { $0.type == 33 }
             switch AccountingRequestMapper.record(packet, nas: nas, receivedAt: Date()) {
             case .failure(let problem):
                 // Nothing to store, but RFC 2866 lets us acknowledge what we deliberately ignore.
                 logger.debug("accounting request ignored", metadata: ["reason": "\(problem.rawValue)"])
-                acknowledgeAccounting(header: header, nas: nas, responder: responder)
+                acknowledgeAccounting(header: header, proxyState: proxyState, nas: nas, responder: responder)
                 count(code: "accounting_response", nas: nas, reason: problem.rawValue)
             case .success(let record):
                 let logger = self.logger
                 accounting.enqueue(record) { committed in
                     if committed {
-                        acknowledgeAccounting(header: header, nas: nas, responder: responder)
+                        acknowledgeAccounting(header: header, proxyState: proxyState, nas: nas, responder: responder)
                         count(code: "accounting_response", nas: nas, reason: "ok")
                     } else {
                         responder.drop(RADIUSDropReason("not_committed"))
@@ -84,9 +85,17 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
         }
     }
 
-    private func acknowledgeAccounting(header: RADIUSPacketHeader, nas: NASContext, responder: RADIUSResponder) {
-        let reply = RADIUSPacket(code: .accountingResponse, identifier: header.identifier)
-        responder.reply(reply.signed(secret: nas.secret, requestAuthenticator: header.authenticator, messageAuthenticator: true))
+    /// An Accounting-Response carries no Message-Authenticator: no RFC defines one for it, and the
+    /// peers that check one (FreeRADIUS's rad_verify, pyrad) hash 16 zero octets in place of the
+    /// request authenticator, which `signed` does not do for replies; FreeRADIUS itself sends none
+    /// and RouterOS accepts that. The answer to Status-Server keeps its one (RFC 5997 §3).
+    /// Proxy-State is echoed unchanged and in order (RFC 2866 §5.13 refers to RFC 2865 §5.33).
+    private func acknowledgeAccounting(
+        header: RADIUSPacketHeader, proxyState: [RADIUSAttribute], nas: NASContext, responder: RADIUSResponder
+    ) {
+        let reply = RADIUSPacket(code: .accountingResponse, identifier: header.identifier, attributes: proxyState)
+        responder.reply(reply.signed(
+            secret: nas.secret, requestAuthenticator: header.authenticator, messageAuthenticator: false))
     }
 
     private func drop(_ responder: RADIUSResponder, reason: String, request: RADIUSInboundRequest<NASContextGroup>) {

@@ -8,7 +8,7 @@ struct RouterOSCommand: AsyncParsableCommand {
         commandName: "routeros",
         abstract: "Run RouterOS API commands against a router (diagnostics).",
         discussion: "Example: uplink routeros --router 10.0.0.1 --user api /ppp/active/print '?name=alice'",
-        subcommands: [RouterOSRunCommand.self],
+        subcommands: [RouterOSRunCommand.self, RouterOSSyncCommand.self, RouterOSFallbackScriptCommand.self],
         defaultSubcommand: RouterOSRunCommand.self
     )
 }

@@ -20,11 +20,15 @@ struct RouterOSRunCommand: AsyncParsableCommand {
             """
     )
 
-    /// Where to look up `--router`; a database-backed resolver for router NAMEs goes before the
-    /// address resolver.
-    static var resolvers: [any RouterCredentialsResolver] { [DirectAddressResolver()] }
+    /// Where to look up `--router`: router NAMEs in the database (of `--data`/`--config`) first,
+    /// then the value as HOST[:PORT].
+    func resolvers() throws -> [any RouterCredentialsResolver] {
+        [DatabaseRouterResolver(configuration: try common.resolve()), DirectAddressResolver()]
+    }
 
-    @Option(help: "Router address HOST[:PORT] (default port 8728, 8729 with --tls).")
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Router name known to Uplink, or address HOST[:PORT] (default port 8728, 8729 with --tls).")
     var router: String
 
     @Option(help: "API user (needs the api policy).")
@@ -103,7 +107,7 @@ struct RouterOSRunCommand: AsyncParsableCommand {
     }
 
     private func resolve() async throws -> ResolvedRouter {
-        for resolver in Self.resolvers {
+        for resolver in try resolvers() {
             if let router = try await resolver.resolve(self.router, tls: tlsConfiguration()) { return router }
         }
         throw RouterOSError(code: .invalidRequest, message: "unknown router \(router)")

@@ -1,0 +1,79 @@
+import BillingCore
+import Foundation
+import HTTPTypes
+
+/// An ISP (one Admin's domain) inside a tenancy.
+public struct ISPDTO: APIModel {
+    public var id: Int64
+    public var tenancyId: Int64
+    public var name: String
+    public var adminId: Int64
+    public var planId: Int64?
+    public var subscriptionStatus: String
+    public var smsCostPolicy: String
+    public var createdAt: Date
+
+    public static let schemaName = "ISP"
+    public static let schema = JSONSchema.object(
+        [
+            ("id", .id), ("tenancy_id", .id), ("name", .string()), ("admin_id", .id),
+            ("plan_id", JSONSchema.id.nullable),
+            ("subscription_status", .enumeration(["active", "lapsed"])),
+            ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])), ("created_at", .dateTime),
+        ], required: ["id", "tenancy_id", "name", "admin_id", "subscription_status", "sms_cost_policy", "created_at"])
+    public static let example = ISPDTO(
+        id: 5, tenancyId: 2, name: "Demo ISP", adminId: 6, planId: nil, subscriptionStatus: "active",
+        smsCostPolicy: "operator_pays", createdAt: exampleDate)
+}
+
+extension ISPDTO {
+    init(_ isp: ISP) {
+        id = isp.id.rawValue
+        tenancyId = isp.tenancyID.rawValue
+        name = isp.name
+        adminId = isp.adminID.rawValue
+        planId = isp.planID?.rawValue
+        subscriptionStatus = isp.subscriptionStatus.rawValue
+        smsCostPolicy = isp.smsCostPolicy.rawValue
+        createdAt = isp.createdAt
+    }
+}
+
+/// `POST /isps` (Super Admin): the ISP and its Admin.
+struct ISPCreate: APIModel, Validatable {
+    var tenancyId: Int64
+    var name: String
+    var admin: NewOwner
+    var planId: Int64?
+    var smsCostPolicy: String?
+
+    func validate(into problems: inout [FieldProblem]) {
+        Check.positive(tenancyId, "tenancy_id", into: &problems)
+        Check.text(name, "name", into: &problems)
+        admin.validate(prefix: "admin.", into: &problems)
+        if let planId { Check.positive(planId, "plan_id", into: &problems) }
+        if let smsCostPolicy, SMSCostPolicy(rawValue: smsCostPolicy) == nil {
+            problems.append(FieldProblem("sms_cost_policy", "must be operator_pays or admin_absorbs"))
+        }
+    }
+
+    static let schemaName = "ISPCreate"
+    static let schema = JSONSchema.object(
+        [
+            ("tenancy_id", .id), ("name", .text(1...200)), ("admin", NewOwner.schema),
+            ("plan_id", .id), ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])),
+        ], required: ["tenancy_id", "name", "admin"])
+    static let example = ISPCreate(
+        tenancyId: 2, name: "East ISP",
+        admin: NewOwner(email: "admin@east.example", password: "long-password", displayName: "East Admin"),
+        planId: nil, smsCostPolicy: nil)
+}
+
+struct ProvisionedISP: APIModel {
+    var isp: ISPDTO
+    var admin: UserDTO
+
+    static let schemaName = "ProvisionedISP"
+    static let schema = JSONSchema.object([("isp", ISPDTO.ref), ("admin", UserDTO.ref)], required: ["isp", "admin"])
+    static var example: ProvisionedISP { ProvisionedISP(isp: .example, admin: .example) }
+}

@@ -1,0 +1,90 @@
+import BillingCore
+import Foundation
+
+/// A `BillingStore` that forwards everything to another store and, after each successful commit,
+/// tells an observer what kind of state changed. This is how the expiry timer learns that a
+/// renewal moved an expiry and how the secret mirror learns that a subscriber or package changed,
+/// whoever made the change (HTTP API, CLI, timers), without the engine knowing either service.
+///
+/// The observer runs inside the engine's writer lock, before the engine applies the change to
+/// memory: it must only signal (never call back into the engine), and whoever it wakes must read
+/// through a settling call such as `BillingEngine.settledNextTransitionInstant()`.
+public final class CommitObservingStore: BillingStore {
+    /// Which parts of billing state a commit touched (only what the observers care about).
+    public struct Change: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// Subscribers created, changed or deleted (status, expiry, package, password, quota use).
+        public static let subscribers = Change(rawValue: 1)
+        /// Packages, PPP profiles, NAS devices, ISPs or tenancies.
+        public static let configuration = Change(rawValue: 2)
+        /// Accounting sessions (opened, updated, closed).
+        public static let sessions = Change(rawValue: 4)
+        /// Enforcement events written to the outbox.
+        public static let events = Change(rawValue: 8)
+
+        /// What `changes` touches.
+        public init(_ changes: ChangeSet) {
+            var change: Change = []
+            if !changes.subscribers.isEmpty || !changes.deletedSubscribers.isEmpty { change.insert(.subscribers) }
+            if !changes.packages.isEmpty || !changes.pppProfiles.isEmpty || !changes.nasDevices.isEmpty
+                || !changes.deletedNAS.isEmpty || !changes.isps.isEmpty || !changes.tenancies.isEmpty
+            {
+                change.insert(.configuration)
+            }
+            if !changes.sessions.isEmpty { change.insert(.sessions) }
+            if !changes.events.isEmpty { change.insert(.events) }
+            self = change
+        }
+    }
+
+    private let base: any BillingStore
+    private let observer: @Sendable (Change) -> Void
+
+    /// Wraps `base`; `observer` gets the non-empty change kinds of every committed change set.
+    public init(_ base: any BillingStore, observer: @escaping @Sendable (Change) -> Void) {
+        self.base = base
+        self.observer = observer
+    }
+
+    public func commit(_ changes: ChangeSet) throws -> CommitResult {
+        let result = try base.commit(changes)
+        if result == .committed {
+            let change = Change(changes)
+            if !change.isEmpty { observer(change) }
+        }
+        return result
+    }
+
+    public func migrate() throws { try base.migrate() }
+    public func loadSnapshot() throws -> StoreSnapshot { try base.loadSnapshot() }
+    public func ledgerTransaction(idempotencyKey: String) throws -> LedgerTransaction? {
+        try base.ledgerTransaction(idempotencyKey: idempotencyKey)
+    }
+    public func ledgerTransaction(id: LedgerTransactionID) throws -> LedgerTransaction? {
+        try base.ledgerTransaction(id: id)
+    }
+    public func ledgerTransactions(touching account: LedgerAccountRef?, from: Date?, to: Date?) throws
+        -> [LedgerTransaction]
+    {
+        try base.ledgerTransactions(touching: account, from: from, to: to)
+    }
+    public func ledgerBalance(of account: LedgerAccountRef, before: Date?) throws -> Int64 {
+        try base.ledgerBalance(of: account, before: before)
+    }
+    public func sales(subscriberID: SubscriberID) throws -> [Sale] { try base.sales(subscriberID: subscriberID) }
+    public func sale(id: SaleID) throws -> Sale? { try base.sale(id: id) }
+    public func sale(idempotencyKey: String) throws -> Sale? { try base.sale(idempotencyKey: idempotencyKey) }
+    public func sessions(keys: [SessionKey]) throws -> [SessionKey: AccountingSession] {
+        try base.sessions(keys: keys)
+    }
+    public func sessions(_ query: SessionQuery) throws -> [AccountingSession] { try base.sessions(query) }
+    public func usage(_ query: UsageQuery) throws -> [UsageDay] { try base.usage(query) }
+    public func auditRecords(_ query: AuditQuery) throws -> [AuditRecord] { try base.auditRecords(query) }
+    public func pendingEvents(limit: Int) throws -> [EnforcementEvent] { try base.pendingEvents(limit: limit) }
+    public func completeEvent(_ id: EventID, outcome: EnforcementOutcome, at: Date) throws {
+        try base.completeEvent(id, outcome: outcome, at: at)
+    }
+    public func backup(to path: String) throws { try base.backup(to: path) }
+}

@@ -1,1 +1,0 @@
-// Tests for the `AAA` module (Swift Testing). Files mirror Sources/AAA.

@@ -1,1 +1,0 @@
-// Tests for the `AdminHTTP` module (Swift Testing). Files mirror Sources/AdminHTTP.

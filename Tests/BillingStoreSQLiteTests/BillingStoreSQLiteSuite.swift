@@ -1,1 +1,0 @@
-// Tests for the `BillingStoreSQLite` module (Swift Testing). Files mirror Sources/BillingStoreSQLite.

@@ -1,0 +1,97 @@
+"""The admin HTTP API of the real `uplink serve --demo` binary on loopback: login with the demo
+accounts of role-spec.md, scoping between roles, problem documents, the OpenAPI document, health and
+metrics. The full authorization matrix runs in Swift (docs/authorization.md); schemathesis runs from
+scripts/test through scripts/schemathesis."""
+import json
+import urllib.error
+import urllib.request
+
+DEMO_PASSWORD = "password"
+
+
+def call(server, method, path, token=None, body=None, headers=None):
+    """Returns (status, headers, parsed JSON or text)."""
+    url = f"http://127.0.0.1:{server.http_port}{path}"
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, method=method, data=data)
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            status, header_map, raw = response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        status, header_map, raw = error.code, dict(error.headers), error.read()
+    content_type = header_map.get("Content-Type", "")
+    payload = json.loads(raw) if raw and "json" in content_type else raw.decode(errors="replace")
+    return status, header_map, payload
+
+
+def login(server, email):
+    status, _, body = call(server, "POST", "/api/v1/auth/login", body={"email": email, "password": DEMO_PASSWORD})
+    assert status == 200, body
+    assert len(body["token"]) == 64
+    return body["token"]
+
+
+def test_login_me_and_logout(demo_server):
+    token = login(demo_server, "admin@ispbills.com")
+    status, _, me = call(demo_server, "GET", "/api/v1/me", token)
+    assert status == 200
+    assert me["role"] == "admin" and me["level"] == 20
+    assert me["isp"]["name"]
+    status, _, _ = call(demo_server, "POST", "/api/v1/auth/logout", token)
+    assert status == 204
+    status, headers, problem = call(demo_server, "GET", "/api/v1/me", token)
+    assert status == 401
+    assert headers["Content-Type"].startswith("application/problem+json")
+    assert problem["type"] == "urn:uplink:problem:unauthenticated"
+
+
+def test_customer_sees_only_itself(demo_server):
+    token = login(demo_server, "customer@ispbills.com")
+    status, _, own = call(demo_server, "GET", "/api/v1/me/customer", token)
+    assert status == 200
+    status, _, listing = call(demo_server, "GET", "/api/v1/customers", token)
+    assert status == 200
+    assert [item["id"] for item in listing["items"]] == [own["id"]]
+    status, _, _ = call(demo_server, "GET", "/api/v1/nas", token)
+    assert status == 403
+
+
+def test_operator_scope_and_secrets(demo_server):
+    admin = login(demo_server, "admin@ispbills.com")
+    status, _, nas = call(demo_server, "GET", "/api/v1/nas", admin)
+    assert status == 200 and nas["items"], nas
+    assert all("secret" not in item for item in nas["items"])
+    assert "testing123" not in json.dumps(nas)
+    operator = login(demo_server, "operator@ispbills.com")
+    status, _, _ = call(demo_server, "GET", f"/api/v1/nas/{nas['items'][0]['id']}", operator)
+    assert status == 403
+    developer = login(demo_server, "developer@ispbills.com")
+    status, _, everything = call(demo_server, "GET", "/api/v1/customers?per_page=500", developer)
+    status, _, mine = call(demo_server, "GET", "/api/v1/customers?per_page=500", operator)
+    assert status == 200 and mine["total"] <= everything["total"]
+
+
+def test_problems_and_idempotency(demo_server):
+    token = login(demo_server, "admin@ispbills.com")
+    status, _, problem = call(demo_server, "POST", "/api/v1/nas", token,
+                              body={"isp_id": 1, "name": "n", "address": "300.1.1.1", "secret": "s"})
+    assert status in (400, 404)
+    status, _, problem = call(demo_server, "POST", "/api/v1/wallets/1/top-up", token, body={"amount": 1})
+    assert status == 400 and problem["type"] == "urn:uplink:problem:idempotency-key-missing"
+
+
+def test_documents_and_probes(demo_server):
+    status, _, document = call(demo_server, "GET", "/api/v1/openapi.json")
+    assert status == 200 and document["openapi"] == "3.1.0"
+    assert "/api/v1/customers/{id}/decision" in document["paths"]
+    status, _, health = call(demo_server, "GET", "/healthz")
+    assert status == 200 and health["status"] == "ok", health
+    status, headers, text = call(demo_server, "GET", "/metrics")
+    assert status == 200 and headers["Content-Type"].startswith("text/plain")
+    assert "uplink_http_requests_total" in text
