@@ -85,14 +85,19 @@ extension ReportSQLiteSource {
                 }
                 return found
             }
-            let all = halves[0] + halves[1]
-            var order = all.indices.map { (key: -all[$0].startedAt.timeIntervalSinceReferenceDate, index: $0) }
+            var order: [(key: Double, half: Int, index: Int)] = []
+            order.reserveCapacity(halves[0].count + halves[1].count)
+            for (half, sessions) in halves.enumerated() {
+                for (index, session) in sessions.enumerated() {
+                    order.append((-session.startedAt.timeIntervalSinceReferenceDate, half, index))
+                }
+            }
             order.sort { a, b in
                 if a.key != b.key { return a.key < b.key }
-                let (x, y) = (all[a.index], all[b.index])
+                let (x, y) = (halves[a.half][a.index], halves[b.half][b.index])
                 return x.nasID != y.nasID ? x.nasID < y.nasID : x.username < y.username
             }
-            for entry in order { try body(all[entry.index]) }
+            for entry in order { try body(halves[entry.half][entry.index]) }
             return
         }
         try read { db in

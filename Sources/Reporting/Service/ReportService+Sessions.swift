@@ -4,15 +4,6 @@ import Foundation
 /// `sessions` (history of sessions started in the period) and `online` (open sessions now).
 extension ReportService {
     func sessions(_ context: ReportContext) throws -> ReportResult {
-        var found: [ReportSession] = []
-        for window in context.windows {
-            let scope = window.restrict(context.scope)
-            guard !scope.isEmpty else { continue }
-            try Self.reading {
-                try source.sessions(scope, window: window, openOnly: false, limit: context.limit) { found.append($0) }
-            }
-        }
-        if context.windows.count > 1 { found.sort { $0.startedAt > $1.startedAt } }
         let columns = [
             ReportColumn("customer", "Customer", .text), ReportColumn("isp", "ISP", .text),
             ReportColumn("nas", "NAS", .text), ReportColumn("start", "Start", .instant),
@@ -22,21 +13,38 @@ extension ReportService {
             ReportColumn("total", "Total", .bytes, summable: true), ReportColumn("cause", "Cause", .text),
             ReportColumn("ip", "IP", .text), ReportColumn("mac", "MAC", .text),
         ]
-        var zones: [ISPID: TimeZone] = [:]
-        let rows: [[ReportValue]] = context.limited(found).map { session in
-            let zone = zones[session.ispID] ?? context.timeZone(ofISP: session.ispID)
-            zones[session.ispID] = zone
-            return [
-                .text(session.username), .text(context.ispName(session.ispID)), .text(nasName(session.nasID, context)),
-                .instant(session.startedAt, zone), session.stoppedAt.map { .instant($0, zone) } ?? .null,
-                .seconds(session.sessionTime), .bytes(session.upload), .bytes(session.download),
-                .bytes(session.upload &+ session.download),
-                .text(TerminateCause.describe(cause: session.terminateCause, closeReason: session.closeReason)),
-                session.framedIP.map(ReportValue.text) ?? .null, session.callingStationID.map(ReportValue.text) ?? .null,
-            ]
+        var zones: [ISPID: (zone: TimeZone, isp: String)] = [:]
+        var nasNames: [NASID: String] = [:]
+        var rows: [[ReportValue]] = []
+        var starts: [Date] = []
+        for window in context.windows {
+            let scope = window.restrict(context.scope)
+            guard !scope.isEmpty else { continue }
+            try Self.reading {
+                try source.sessions(scope, window: window, openOnly: false, limit: context.limit) { session in
+                    let place = zones[session.ispID]
+                        ?? (context.timeZone(ofISP: session.ispID), context.ispName(session.ispID))
+                    zones[session.ispID] = place
+                    let nas = nasNames[session.nasID] ?? nasName(session.nasID, context)
+                    nasNames[session.nasID] = nas
+                    starts.append(session.startedAt)
+                    rows.append([
+                        .text(session.username), .text(place.isp), .text(nas), .instant(session.startedAt, place.zone),
+                        session.stoppedAt.map { .instant($0, place.zone) } ?? .null, .seconds(session.sessionTime),
+                        .bytes(session.upload), .bytes(session.download), .bytes(session.upload &+ session.download),
+                        .text(TerminateCause.describe(cause: session.terminateCause, closeReason: session.closeReason)),
+                        session.framedIP.map(ReportValue.text) ?? .null,
+                        session.callingStationID.map(ReportValue.text) ?? .null,
+                    ])
+                }
+            }
         }
-        return ReportResult(report: .sessions, columns: columns, rows: rows, period: context.periodSummary,
-                            generatedAt: context.now)
+        if context.windows.count > 1 {
+            let order = rows.indices.sorted { starts[$0] > starts[$1] }
+            rows = order.map { rows[$0] }
+        }
+        return ReportResult(report: .sessions, columns: columns, rows: context.limited(rows),
+                            period: context.periodSummary, generatedAt: context.now)
     }
 
     func online(_ context: ReportContext) throws -> ReportResult {
