@@ -24,7 +24,7 @@ extension UplinkConfiguration {
             throw ConfigurationError(source: source, line: error.source.begin.line, message: error.description)
         }
         var config = UplinkConfiguration()
-        var reader = TOMLSectionReader(source: source)
+        let reader = TOMLSectionReader(source: source)
         try reader.checkKeys(root, allowed: ["server", "radius", "accounting", "security", "logging", "nas"], in: "")
 
         if let server = try reader.table(root, "server") {
