@@ -180,6 +180,9 @@ public final class UplinkServer: Sendable {
         listener.accountingPort = configuration.accountingPort
         listener.replyCacheTTL = .seconds(Int64(configuration.duplicateCacheSeconds))
         listener.maximumInFlight = configuration.maxInFlight
+        // One socket per event loop on each address (SO_REUSEPORT): the kernel spreads NASes over
+        // them by source address and port, so a retransmission meets its own reply cache.
+        listener.socketsPerAddress = configuration.threads > 0 ? configuration.threads : System.coreCount
         return listener
     }
 }

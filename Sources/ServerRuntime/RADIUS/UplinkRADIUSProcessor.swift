@@ -17,6 +17,7 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
     private let access: AccessRequestHandler
     private let accounting: AccountingGroupCommitter
     private let logger: Logger
+    private let replies = RADIUSReplyCounters()
 
     public init(engine: BillingEngine, accounting: AccountingGroupCommitter, logger: Logger) {
         self.access = AccessRequestHandler(engine: engine)
@@ -70,7 +71,7 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
                 count(code: "accounting_response", nas: nas, reason: problem.rawValue)
             case .success(let record):
                 let logger = self.logger
-                accounting.enqueue(record) { committed in
+                accounting.enqueue(record, on: request.eventLoop) { committed in
                     if committed {
                         acknowledgeAccounting(header: header, proxyState: proxyState, nas: nas, responder: responder)
                         count(code: "accounting_response", nas: nas, reason: "ok")
@@ -106,8 +107,6 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
     }
 
     private func count(code: String, nas: NASContext, reason: String) {
-        Counter(label: "radius_replies_total", dimensions: [
-            ("nas", "\(nas.nasID.rawValue)"), ("code", code), ("reason", reason),
-        ]).increment()
+        replies.increment(nas: nas.nasID.rawValue, code: code, reason: reason)
     }
 }
