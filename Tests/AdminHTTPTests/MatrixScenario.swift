@@ -217,8 +217,23 @@ enum MatrixScenario {
         case "GET /api/v1/me/sessions": return MatrixRequest(method: .get, path: "/api/v1/me/sessions")
         case "GET /api/v1/me/usage": return MatrixRequest(method: .get, path: "/api/v1/me/usage")
         case "GET /api/v1/me/invoices": return MatrixRequest(method: .get, path: "/api/v1/me/invoices")
+        case let report where report.hasPrefix("GET /api/v1/reports/"):
+            return reportRequest(String(report.dropFirst("GET /api/v1/reports/".count)), t, w)
         default: return nil
         }
+    }
+
+    /// A report narrowed to the target by its most specific filter: the customer for customer
+    /// data, the NAS for `nas`, the seller (`sub`, `sub2`, `opB`, `opC`) for `operators`, `revenue`.
+    static func reportRequest(_ name: String, _ t: String, _ w: TestWorld) -> MatrixRequest? {
+        let filter: String
+        switch name {
+        case "usage", "sessions", "online", "top", "expiring": filter = "customer=\(w.ids.customers[t]!.rawValue)"
+        case "nas": filter = "nas=\(w.ids.nas[t]!.rawValue)"
+        case "operators", "revenue": filter = "operator=\(seller(t, w))"
+        default: return nil
+        }
+        return MatrixRequest(method: .get, path: "/api/v1/reports/\(name)?\(filter)")
     }
 
     static func packageBody(isp: Int64?, _ unique: String) -> [String: Any] {

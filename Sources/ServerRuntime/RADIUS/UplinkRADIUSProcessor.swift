@@ -6,6 +6,7 @@ import Metrics
 import NIOCore
 import RADIUSCore
 import RADIUSNIO
+import Reporting
 
 /// The server's answer to every datagram the listener accepted: verify it with the NAS's
 /// secret, then authenticate in memory on the event loop (no disk, no await), or hand
@@ -18,11 +19,16 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
     private let accounting: AccountingGroupCommitter
     private let logger: Logger
     private let replies = RADIUSReplyCounters()
+    /// Access-Request outcomes per NAS, day and reason for the `nas` report (flushed elsewhere).
+    private let outcomes: AuthOutcomeTally?
 
-    public init(engine: BillingEngine, accounting: AccountingGroupCommitter, logger: Logger) {
+    public init(
+        engine: BillingEngine, accounting: AccountingGroupCommitter, logger: Logger, outcomes: AuthOutcomeTally? = nil
+    ) {
         self.access = AccessRequestHandler(engine: engine)
         self.accounting = accounting
         self.logger = logger
+        self.outcomes = outcomes
     }
 
     public func process(_ request: RADIUSInboundRequest<NASContextGroup>, responder: RADIUSResponder) {
@@ -56,6 +62,7 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
             responder.reply(result.reply.signed(
                 secret: nas.secret, requestAuthenticator: header.authenticator, messageAuthenticator: true))
             count(code: result.isAccept ? "access_accept" : "access_reject", nas: nas, reason: result.reason.rawValue)
+            outcomes?.record(nas: nas.nasID, accepted: result.isAccept, reason: result.reason.rawValue, at: Date())
             logger.debug("access decision", metadata: [
                 "radius.nas": "\(nas.nasID.rawValue)", "user": "\(packet[.userName] ?? "")",
                 "decision": "\(result.isAccept ? "accept" : "reject")", "reason": "\(result.reason.rawValue)",
