@@ -2,8 +2,9 @@
 
 Developer creates a tenancy -> its Super Admin creates a plan and an ISP -> the ISP's Admin creates a
 package, prices, a NAS, a payment gateway, an Operator, a sibling Operator and a Sub-Operator -> a signed
-payment webhook funds the Operator (counted once on /metrics) -> the Operator creates and activates a customer -> `radtest` from the
-new NAS gets an Access-Accept with the package's Mikrotik-Rate-Limit -> `radclient` sends accounting ->
+payment webhook funds the Operator (counted once on /metrics) -> the Operator creates and activates a
+customer -> `radtest` from the new NAS gets an Access-Accept with the package's Mikrotik-Rate-Limit ->
+`radclient` sends accounting ->
 sessions, usage, ledger and wallets are visible to the Operator and the Admin, and invisible (404 or empty
 lists) to a sibling Operator, the Operator's Sub-Operator, the Admin of a second ISP in the same tenancy and
 the Super Admin, Admin and Operator of the demo tenancy.
