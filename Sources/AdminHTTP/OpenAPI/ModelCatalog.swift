@@ -31,12 +31,8 @@ enum ModelCatalog {
             entry(LedgerTransactionDTO.self), entry(InvoiceDTO.self), entry(PlanDTO.self), entry(SaleDTO.self),
             entry(RenewRequest.self), entry(ChangePackageRequest.self), entry(SessionDTO.self), entry(UsageDTO.self),
             entry(AuditDTO.self), entry(DecisionExplanation.self), entry(PermissionDTO.self), entry(GrantsDTO.self),
-<<<<<<< HEAD
-            entry(ChargeCreate.self), entry(PlanCreate.self), entry(ReportDocument.self),
-=======
-            entry(ChargeCreate.self), entry(PlanCreate.self), entry(TenancyPatch.self), entry(ISPPatch.self),
-            entry(PlanPatch.self), entry(PoolPatch.self), entry(GatewayPatch.self),
->>>>>>> crud5
+            entry(ChargeCreate.self), entry(PlanCreate.self), entry(ReportDocument.self), entry(TenancyPatch.self),
+            entry(ISPPatch.self), entry(PlanPatch.self), entry(PoolPatch.self), entry(GatewayPatch.self),
             entry(RoleLabelDTO.self), entry(HealthDTO.self), entry(DisconnectReport.self), entry(PaymentWebhook.self),
             page(CustomerDTO.self), page(TenancyDTO.self), page(ISPDTO.self), page(UserDTO.self), page(PackageDTO.self),
             page(PriceDTO.self), page(NASDTO.self), page(PoolDTO.self), page(GatewayDTO.self), page(WalletDTO.self),
