@@ -15,7 +15,8 @@ public enum EngineFactory {
     ) throws -> BillingEngine {
         try FileManager.default.createDirectory(
             atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        let sqlite = try SQLiteBillingStore(directory: configuration.dataDirectory)
+        let sqlite = try SQLiteBillingStore(
+            directory: configuration.dataDirectory, durability: configuration.durability == .full ? .full : .normal)
         return try open(configuration: configuration, store: sqlite, passwordHashCost: passwordHashCost,
                         eventSink: eventSink, commitObserver: commitObserver)
     }

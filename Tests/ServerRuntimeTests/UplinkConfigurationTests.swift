@@ -45,6 +45,7 @@ import Testing
         ("[server]\nauth_port = 70000", "server.auth_port: 70000 is out of range"),
         ("[logging]\nlevel = \"loud\"", "logging.level: \"loud\" is not one of"),
         ("[[nas]]\naddress = \"10.0.0.1\"\nisp = \"x\"", "nas[0].secret is required"),
+        ("[server]\ndurability = \"sometimes\"", "server.durability must be \"full\" or \"normal\""),
     ])
     func badValuesNameTheKey(text: String, expected: String) {
         do {
@@ -55,6 +56,12 @@ import Testing
         } catch {
             Issue.record("unexpected error \(error)")
         }
+    }
+
+    @Test func durabilityIsFullUnlessSetToNormal() throws {
+        #expect(UplinkConfiguration().durability == .full)
+        let parsed = try UplinkConfiguration.parse(toml: "[server]\ndurability = \"normal\"\n", source: "t.toml")
+        #expect(parsed.durability == .normal)
     }
 
     @Test func syntaxErrorCarriesTheLine() {

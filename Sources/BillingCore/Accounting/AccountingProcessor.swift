@@ -20,9 +20,8 @@ struct AccountingProcessor {
     private var subscribers: [SubscriberID: Subscriber] = [:]
     private var usage: [UsageKey: UsageDay] = [:]
     private var calendars: [ISPID: BillingCalendar] = [:]
-    /// The last local day seen per ISP: most records of a batch fall on the same day, and
-    /// working out a day with Foundation's calendar costs more than the rest of the record.
-    private var lastDay: [ISPID: (start: Date, end: Date, key: String)] = [:]
+    /// Local day keys, handed in by the engine and back out in ``dayKeys`` after the batch.
+    private(set) var dayKeys: LocalDayCache
 
     private struct UsageKey: Hashable {
         var subscriber: SubscriberID
@@ -31,8 +30,9 @@ struct AccountingProcessor {
     private let known: [SessionKey: AccountingSession]
 
     /// - Parameter known: sessions of this batch already in the store but not open in memory.
-    init(known: [SessionKey: AccountingSession]) {
+    init(known: [SessionKey: AccountingSession], dayKeys: LocalDayCache = LocalDayCache()) {
         self.known = known
+        self.dayKeys = dayKeys
     }
 
     mutating func process(_ record: AccountingRecord, state: inout EngineState) {
@@ -146,7 +146,7 @@ struct AccountingProcessor {
     ) {
         guard var subscriber = subscribers[id] ?? state.subscribers[id] else { return }
         let calendar = calendar(for: subscriber.ispID, state)
-        let day = dayKey(time, isp: subscriber.ispID, calendar: calendar)
+        let day = dayKeys.key(time, isp: subscriber.ispID, calendar: calendar)
         let key = UsageKey(subscriber: id, day: day)
         var row = usage[key] ?? UsageDay(subscriberID: id, day: day, uploadBytes: 0, downloadBytes: 0)
         row.uploadBytes = row.uploadBytes.saturatingAdd(up)
@@ -170,15 +170,6 @@ struct AccountingProcessor {
             result.quotaCrossings.append(id)
         }
         subscribers[id] = subscriber
-    }
-
-    private mutating func dayKey(_ time: Date, isp: ISPID, calendar: BillingCalendar) -> String {
-        if let last = lastDay[isp], last.start <= time, time < last.end { return last.key }
-        let key = calendar.dayKey(time)
-        if let interval = calendar.dayInterval(containing: time) {
-            lastDay[isp] = (interval.start, interval.end, key)
-        }
-        return key
     }
 
     private mutating func calendar(for ispID: ISPID, _ state: EngineState) -> BillingCalendar {

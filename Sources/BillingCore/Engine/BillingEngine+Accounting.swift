@@ -9,7 +9,7 @@ extension BillingEngine {
     @discardableResult
     public func applyAccounting(_ records: [AccountingRecord]) throws -> AccountingBatchResult {
         guard !records.isEmpty else { return AccountingBatchResult() }
-        return try writer.withLock { _ throws -> AccountingBatchResult in
+        return try writer.withLock { dayKeys throws -> AccountingBatchResult in
             let now = clock.now()
             let unknownKeys = state.withLock { state in
                 Set(records.filter { $0.status != .accountingOn && $0.status != .accountingOff }
@@ -18,9 +18,11 @@ extension BillingEngine {
             }
             let known = unknownKeys.isEmpty ? [:] : try store.sessions(keys: Array(unknownKeys))
             let (changes, result) = state.withLock { state in
-                var processor = AccountingProcessor(known: known)
+                var processor = AccountingProcessor(known: known, dayKeys: dayKeys)
                 for record in records { processor.process(record, state: &state) }
-                return processor.finish(state: &state, now: now)
+                let finished = processor.finish(state: &state, now: now)
+                dayKeys = processor.dayKeys
+                return finished
             }
             _ = try store.commit(changes)
             state.withLock { $0.apply(changes) }

@@ -15,7 +15,8 @@ public final class BillingEngine: Sendable {
     let passwordHasher: any PasswordHasher
     let state: Mutex<EngineState>
     /// Serialises plan → commit → apply.
-    let writer = Mutex<Void>(())
+    /// Serialises writers; holds what the accounting writer keeps between batches.
+    let writer = Mutex<LocalDayCache>(LocalDayCache())
     let eventSink: (@Sendable ([EnforcementEvent]) -> Void)?
 
     /// Opens the engine: migrates the store and loads its state into memory.
@@ -50,12 +51,14 @@ public final class BillingEngine: Sendable {
     /// Plans under the state lock, commits, then applies. `plan` may only mutate the state
     /// through `allocateID()`; everything else goes into the returned change set.
     func write<R: Sendable>(_ plan: (inout EngineState, Date) throws -> (ChangeSet, R)) throws -> WriteOutcome<R> {
-        try writer.withLock { _ throws -> WriteOutcome<R> in
+        try writer.withLock { dayKeys throws -> WriteOutcome<R> in
             let now = clock.now()
             let (changes, result) = try state.withLock { state throws -> (ChangeSet, R) in
                 try plan(&state, now)
             }
             if case .replayed = try store.commit(changes) { return .replayed }
+            // A tenancy may have changed its time zone: accounting works its days out anew.
+            if !changes.tenancies.isEmpty { dayKeys.removeAll() }
             state.withLock { $0.apply(changes) }
             if !changes.events.isEmpty { eventSink?(changes.events) }
             return .done(result)

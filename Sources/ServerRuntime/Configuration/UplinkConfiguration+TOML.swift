@@ -28,13 +28,19 @@ extension UplinkConfiguration {
         try reader.checkKeys(root, allowed: ["server", "radius", "accounting", "security", "logging", "nas"], in: "")
 
         if let server = try reader.table(root, "server") {
-            try reader.checkKeys(server, allowed: ["data_dir", "bind", "auth_port", "acct_port", "http_port", "threads"], in: "server")
+            try reader.checkKeys(server, allowed: ["data_dir", "bind", "auth_port", "acct_port", "http_port", "threads", "durability"], in: "server")
             config.dataDirectory = try reader.string(server, "data_dir", in: "server") ?? config.dataDirectory
             config.bindAddresses = try reader.strings(server, "bind", in: "server") ?? config.bindAddresses
             config.authPort = try reader.port(server, "auth_port", in: "server") ?? config.authPort
             config.accountingPort = try reader.port(server, "acct_port", in: "server") ?? config.accountingPort
             config.httpPort = try reader.port(server, "http_port", in: "server") ?? config.httpPort
             config.threads = try reader.int(server, "threads", in: "server", range: 0...256) ?? config.threads
+            if let text = try reader.string(server, "durability", in: "server") {
+                guard let durability = UplinkConfiguration.Durability(rawValue: text) else {
+                    throw ConfigurationError(source: source, line: nil, message: "server.durability must be \"full\" or \"normal\", not \"\(text)\"")
+                }
+                config.durability = durability
+            }
         }
         if let radius = try reader.table(root, "radius") {
             try reader.checkKeys(radius, allowed: ["dictionary_dir", "duplicate_cache_seconds", "max_in_flight", "require_message_authenticator"], in: "radius")

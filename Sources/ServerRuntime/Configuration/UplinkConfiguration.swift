@@ -17,6 +17,17 @@ public struct UplinkConfiguration: Sendable, Equatable {
     public var httpPort: Int = 8080
     /// Event-loop threads for the RADIUS listeners; 0 means one per core.
     public var threads: Int = 0
+    /// Whether every commit waits for the disk (`full`, survives power loss) or only for the
+    /// operating system (`normal`, survives a crash of Uplink).
+    public var durability: Durability = .full
+
+    /// How hard a database commit waits for the disk before it is acknowledged.
+    public enum Durability: String, Sendable, Equatable {
+        /// fsync before every acknowledgement.
+        case full
+        /// Written to the WAL before the acknowledgement, synced at checkpoints.
+        case normal
+    }
 
     /// Directory with the FreeRADIUS-format dictionaries (`dictionary` is the entry file).
     public var dictionaryDirectory: String = "dictionaries"
@@ -31,7 +42,7 @@ public struct UplinkConfiguration: Sendable, Equatable {
     /// Accounting records per group commit at most.
     public var accountingBatchMax: Int = 256
     /// Longest wait for more records before a group commit, in milliseconds.
-    public var accountingBatchWaitMilliseconds: Int = 5
+    public var accountingBatchWaitMilliseconds: Int = 0
     /// A session with no update for this many interim intervals is closed by the reaper.
     public var reaperIntervalMultiple: Int = 3
     /// Interim interval assumed when a session's package sets none, in seconds.
