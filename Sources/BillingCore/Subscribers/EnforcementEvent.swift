@@ -42,7 +42,7 @@ public struct EnforcementEvent: Sendable, Codable, Hashable, Identifiable {
 }
 
 /// What caused an enforcement event.
-public enum EnforcementTrigger: String, Sendable, Codable, Hashable {
+public enum EnforcementTrigger: String, Sendable, Codable, Hashable, CaseIterable {
     case expired
     case renewed
     case suspended
