@@ -32,11 +32,17 @@ struct EnforcementFixture {
     let registry: RouterOSClientRegistry
 
     /// Everything started; call `stop()` at the end.
-    static func start(answer: EnforcementTestNAS.Answer = .ack) async throws -> EnforcementFixture {
+    /// `commitObserver`, when given, sees every commit (through a `CommitObservingStore`), as in
+    /// `uplink serve`.
+    static func start(
+        answer: EnforcementTestNAS.Answer = .ack,
+        commitObserver: (@Sendable (CommitObservingStore.Change) -> Void)? = nil
+    ) async throws -> EnforcementFixture {
         let clock = ManualClock(start)
         let store = InMemoryBillingStore()
+        let observed: any BillingStore = commitObserver.map { CommitObservingStore(store, observer: $0) } ?? store
         let engine = try BillingEngine(
-            store: store, clock: clock, sealer: InsecureTestSealer(), ntHasher: InsecureTestNTHasher(),
+            store: observed, clock: clock, sealer: InsecureTestSealer(), ntHasher: InsecureTestNTHasher(),
             passwordHasher: InsecureTestPasswordHasher())
         let demo = try DemoDataSet.build(into: engine)
         // The demo build queues events of its own (suspended1, expired1); tests start from an empty outbox.
