@@ -20,6 +20,7 @@ enum RouteTable {
             + MoneyRoutes.routes()
             + ChargeRoutes.routes()
             + ActivityRoutes.routes()
+            + EnforcementRoutes.routes()
     }
 
     /// The API routes plus health, metrics and the document itself (built once, lazily).
