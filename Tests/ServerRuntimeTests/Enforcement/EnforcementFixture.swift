@@ -5,6 +5,7 @@ import NIOCore
 import RADIUSNIO
 import RouterOSAPI
 import RouterOSTestServer
+import TestSupport
 import Testing
 
 @testable import ServerRuntime
@@ -24,10 +25,10 @@ struct EnforcementFixture {
     let store: InMemoryBillingStore
     let engine: BillingEngine
     let demo: DemoDataSet
-    let nas: EnforcementTestNAS
+    let nas: CoATestNAS
     let router: RouterOSTestServer
     let nasID: NASID
-    let metrics = EnforcementTestMetrics()
+    let metrics = TestMetricsFactory()
     let coaClient: CoAClient
     let registry: RouterOSClientRegistry
 
@@ -35,7 +36,7 @@ struct EnforcementFixture {
     /// `commitObserver`, when given, sees every commit (through a `CommitObservingStore`), as in
     /// `uplink serve`.
     static func start(
-        answer: EnforcementTestNAS.Answer = .ack,
+        answer: CoATestNAS.Answer = .ack,
         commitObserver: (@Sendable (CommitObservingStore.Change) -> Void)? = nil
     ) async throws -> EnforcementFixture {
         let clock = ManualClock(start)
@@ -49,7 +50,7 @@ struct EnforcementFixture {
         for event in try engine.pendingEnforcementEvents(limit: 1000) {
             try engine.completeEnforcement(event.id, outcome: .noSession)
         }
-        let nas = EnforcementTestNAS(answer: answer)
+        let nas = CoATestNAS(answer: answer)
         let nasPort = try await nas.start()
         let router = try await RouterOSTestServer.start(.init(users: [apiUser: apiPassword]))
         let view = try engine.createNAS(
@@ -70,7 +71,7 @@ struct EnforcementFixture {
 
     /// Short timeouts where the NAS stays silent (the test waits for them); long ones where it
     /// answers, so a loaded machine never sees a retransmission before the answer.
-    static func coaConfiguration(for answer: EnforcementTestNAS.Answer) -> CoAClientConfiguration {
+    static func coaConfiguration(for answer: CoATestNAS.Answer) -> CoAClientConfiguration {
         if case .silence = answer {
             return CoAClientConfiguration(
                 initialTimeout: .milliseconds(100), maximumTimeout: .milliseconds(200), maximumTransmissions: 2,
@@ -82,7 +83,7 @@ struct EnforcementFixture {
 
     private init(
         clock: ManualClock, store: InMemoryBillingStore, engine: BillingEngine, demo: DemoDataSet,
-        nas: EnforcementTestNAS, router: RouterOSTestServer, nasID: NASID, coaClient: CoAClient,
+        nas: CoATestNAS, router: RouterOSTestServer, nasID: NASID, coaClient: CoAClient,
         registry: RouterOSClientRegistry
     ) {
         self.clock = clock

@@ -2,6 +2,7 @@ import BillingCore
 import Foundation
 import RADIUSCore
 import RouterOSTestServer
+import TestSupport
 import Testing
 
 @testable import ServerRuntime
