@@ -181,6 +181,17 @@ def test_suspension_disconnect_is_acked_and_visible(world):
     assert ppp_active(world.router_port) == ["std1"]  # the NAS's job; the API was not needed
 
 
+def test_manual_disconnect_is_logged_as_such(world):
+    world.configure_nas({"host": "127.0.0.1", "port": world.router_port, "username": USER})
+    status, _, report = call(world.server, "POST", f"/api/v1/customers/{world.customer}/disconnect", world.token)
+    assert status == 200, report
+    assert (report["requested"], report["acknowledged"]) == (1, 1)
+    attempts = world.attempts()
+    assert [(a["method"], a["result"], a["trigger"], a.get("event_id")) for a in attempts] == [
+        ("disconnect", "ack", "manual_disconnect", None)]
+    assert world.metric("enforcement_attempts_total", method="disconnect", result="ack") == 1
+
+
 @pytest.mark.parametrize("world", ["nak"], indirect=True)
 def test_nak_falls_back_to_the_routeros_api(world):
     world.configure_nas({"host": "127.0.0.1", "port": world.router_port, "username": USER})

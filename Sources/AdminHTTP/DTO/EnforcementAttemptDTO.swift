@@ -7,7 +7,8 @@ import HTTPTypes
 /// the RouterOS API fallback) and what came back (ACK/NAK with Error-Cause, timeout, removal).
 public struct EnforcementAttemptDTO: APIModel {
     public var at: Date
-    public var eventId: Int64
+    /// The outbox event; null for a manual disconnect (`trigger` = `manual_disconnect`).
+    public var eventId: Int64?
     /// What caused the event (`suspended`, `package_changed`, …); null in old records.
     public var trigger: String?
     /// Which try of the event (1 first; failed events are tried again with backoff).
@@ -32,14 +33,14 @@ public struct EnforcementAttemptDTO: APIModel {
     public static let schemaName = "EnforcementAttempt"
     public static let schema = JSONSchema.object(
         [
-            ("at", .dateTime), ("event_id", .id), ("trigger", JSONSchema.enumeration(triggers).nullable),
+            ("at", .dateTime), ("event_id", JSONSchema.id.nullable), ("trigger", JSONSchema.enumeration(triggers).nullable),
             ("try_number", JSONSchema.integer(minimum: 1).nullable), ("nas_id", JSONSchema.id.nullable),
             ("session_id", JSONSchema.string().nullable), ("method", .enumeration(EnforcementAttempt.Method.allCases.map(\.rawValue))),
             ("fallback", .boolean),
             ("result", .enumeration(EnforcementAttempt.Result.allCases.map(\.rawValue))),
             ("error_cause", JSONSchema.integer(minimum: 0, maximum: 4_294_967_295).nullable),
             ("transmissions", JSONSchema.integer(minimum: 0).nullable), ("detail", JSONSchema.string().nullable),
-        ], required: ["at", "event_id", "method", "fallback", "result"])
+        ], required: ["at", "method", "fallback", "result"])
     public static let example = EnforcementAttemptDTO(
         at: exampleDate, eventId: 90, trigger: "suspended", tryNumber: 1, nasId: 11, sessionId: "81a00003",
         method: "disconnect", fallback: false, result: "nak", errorCause: 503, transmissions: 1, detail: nil)
@@ -48,7 +49,7 @@ public struct EnforcementAttemptDTO: APIModel {
 extension EnforcementAttemptDTO {
     init(_ attempt: EnforcementAttempt) {
         at = attempt.at
-        eventId = attempt.eventID.rawValue
+        eventId = attempt.eventID.rawValue > 0 ? attempt.eventID.rawValue : nil
         trigger = attempt.trigger?.rawValue
         tryNumber = attempt.tryNumber
         nasId = attempt.nasID?.rawValue

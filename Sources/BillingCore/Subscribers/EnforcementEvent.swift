@@ -55,6 +55,8 @@ public enum EnforcementTrigger: String, Sendable, Codable, Hashable, CaseIterabl
     case quotaReset = "quota_reset"
     case ispLapsed = "isp_lapsed"
     case ispRestored = "isp_restored"
+    /// Staff asked for it (`POST /customers/{id}/disconnect`); never written to the outbox.
+    case manualDisconnect = "manual_disconnect"
 }
 
 /// What the router should do with the subscriber's live sessions.
