@@ -205,7 +205,7 @@ let package = Package(
         .testTarget(
             name: "AdminHTTPTests",
             dependencies: [
-                "AdminHTTP", "BillingCore", logging, metrics, nioCore,
+                "AdminHTTP", "BillingCore", "Reporting", logging, metrics, nioCore,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

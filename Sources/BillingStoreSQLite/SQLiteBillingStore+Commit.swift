@@ -48,6 +48,15 @@ extension SQLiteBillingStore {
         for id in changes.deletedNAS {
             try db.execute(sql: "DELETE FROM nas WHERE id = ?", arguments: [id.rawValue])
         }
+        for id in changes.deletedPools {
+            try db.execute(sql: "DELETE FROM ip_pools WHERE id = ?", arguments: [id.rawValue])
+        }
+        for id in changes.deletedGateways {
+            try db.execute(sql: "DELETE FROM gateways WHERE id = ?", arguments: [id.rawValue])
+        }
+        for id in changes.deletedPlans {
+            try db.execute(sql: "DELETE FROM subscription_plans WHERE id = ?", arguments: [id.rawValue])
+        }
         for olt in changes.olts { try upsert(db, "olts", ["id", "isp_id"], [olt.id.rawValue, olt.ispID.rawValue], body: olt) }
         for pool in changes.pools {
             try upsert(db, "ip_pools", ["id", "isp_id"], [pool.id.rawValue, pool.ispID.rawValue], body: pool)

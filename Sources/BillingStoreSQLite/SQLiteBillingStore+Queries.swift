@@ -107,14 +107,39 @@ extension SQLiteBillingStore {
         guard !keys.isEmpty else { return [:] }
         return try Self.mapErrors {
             try pool.read { db in
-                // Point lookups on the primary key: a few microseconds each, whatever the table size.
+                // One statement per batch: the keys go in as a JSON array that drives the join, so
+                // each is a primary-key search (CROSS JOIN fixes that order; an IN (VALUES …) list
+                // on the composite key was planned as a scan of the table). One statement, not one
+                // per key, because GRDB prepares a row decoder (column names) per fetch.
+                let statement = try db.cachedStatement(sql: """
+                    SELECT s.* FROM json_each(?) AS k CROSS JOIN sessions AS s
+                    ON s.nas_id = k.value ->> 0 AND s.session_id = k.value ->> 1
+                    """)
                 var found: [SessionKey: AccountingSession] = [:]
-                let statement = try db.cachedStatement(sql: "SELECT * FROM sessions WHERE nas_id = ? AND session_id = ?")
-                for key in keys {
-                    let rows = try Row.fetchAll(statement, arguments: [key.nasID.rawValue, key.sessionID])
-                    if let session = try Self.sessionRows(rows).first { found[key] = session }
+                let chunkSize = 2_000
+                for start in stride(from: 0, to: keys.count, by: chunkSize) {
+                    let chunk = keys[start..<min(start + chunkSize, keys.count)]
+                    let pairs = chunk.map { [JSONKeyPart.int($0.nasID.rawValue), .text($0.sessionID)] }
+                    let rows = try Row.fetchAll(statement, arguments: [try JSONBody.encode(pairs)])
+                    for session in try Self.sessionRows(rows) {
+                        found[SessionKey(nasID: session.nasID, sessionID: session.sessionID)] = session
+                    }
                 }
                 return found
+            }
+        }
+    }
+
+    /// One element of a `[nas_id, session_id]` pair in the JSON that drives ``sessions(keys:)``.
+    private enum JSONKeyPart: Encodable {
+        case int(Int64)
+        case text(String)
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .int(let value): try container.encode(value)
+            case .text(let value): try container.encode(value)
             }
         }
     }

@@ -21,13 +21,14 @@ public enum EngineFactory {
     }
 
     /// Opens the engine on an already opened SQLite store (the server keeps the store for the
-    /// admin API's own tables).
+    /// admin API's own tables). Ledger postings are counted for `/metrics` (`LedgerMetricsStore`).
     public static func open(
         configuration: UplinkConfiguration, store sqlite: SQLiteBillingStore, passwordHashCost: UInt8 = 10,
         eventSink: (@Sendable ([EnforcementEvent]) -> Void)? = nil,
         commitObserver: (@Sendable (CommitObservingStore.Change) -> Void)? = nil
     ) throws -> BillingEngine {
-        let store: any BillingStore = commitObserver.map { CommitObservingStore(sqlite, observer: $0) } ?? sqlite
+        let metered = LedgerMetricsStore(sqlite)
+        let store: any BillingStore = commitObserver.map { CommitObservingStore(metered, observer: $0) } ?? metered
         let key = try SecretKeyFile.resolve(configuration: configuration)
         return try BillingEngine(
             store: store, clock: SystemBillingClock(), sealer: try AESGCMSecretSealer(key: key),

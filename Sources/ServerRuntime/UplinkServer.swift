@@ -7,6 +7,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import RADIUSNIO
+import Reporting
 import ServiceLifecycle
 import UnixSignals
 
@@ -65,7 +66,8 @@ public final class UplinkServer: Sendable {
             engine: engine, batchMax: configuration.accountingBatchMax,
             batchWait: Double(configuration.accountingBatchWaitMilliseconds) / 1000,
             queueLimit: configuration.maxInFlight * 4, logger: logger)
-        let processor = UplinkRADIUSProcessor(engine: engine, accounting: committer, logger: logger)
+        let outcomes = Self.authOutcomeTally(engine)
+        let processor = UplinkRADIUSProcessor(engine: engine, accounting: committer, logger: logger, outcomes: outcomes)
 
         let devices = engine.radiusClients()
         let (table, invalid) = NASTableBuilder.table(for: devices)
@@ -103,7 +105,8 @@ public final class UplinkServer: Sendable {
                     try await AdminDisconnect.disconnect(
                         subscriberID, engine: engine, sender: coaClient, remover: RouterOSSessionRemover(registry: routers),
                         logger: logger)
-                }),
+                },
+                reports: try ReportSQLiteSource(store: sqlite)),
             onServerRunning: { port in httpPort.set(port) })
         let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: EnforcementService(
@@ -123,6 +126,9 @@ public final class UplinkServer: Sendable {
             .init(service: PeriodicTaskService(name: "nas-reload", interval: .seconds(1), logger: logger) {
                 reloader.reloadIfChanged()
             }, serviceName: "nas-reload"),
+            // Before the listener in this list, so it stops after it and flushes the last decisions.
+            .init(service: AuthOutcomeFlushService(tally: outcomes, sink: sqlite, interval: .seconds(10), logger: logger),
+                  serviceName: "auth-outcome-flush"),
             .init(service: RADIUSListenerService(listener: listener), serviceName: "radius-listener"),
             .init(service: admin, serviceName: "admin-http"),
         ]
@@ -153,6 +159,14 @@ public final class UplinkServer: Sendable {
         logger.info("stopped")
     }
 
+    /// Access-Request outcomes per NAS and local day of the NAS's tenancy (UTC when unknown).
+    static func authOutcomeTally(_ engine: BillingEngine) -> AuthOutcomeTally {
+        AuthOutcomeTally { [engine] nasID in
+            engine.radiusClient(nasID).flatMap { engine.isp($0.ispID) }.flatMap { engine.tenancy($0.tenancyID) }?
+                .timeZone ?? TimeZone(secondsFromGMT: 0) ?? .current
+        }
+    }
+
     private func adminConfiguration() -> AdminHTTPConfiguration {
         var admin = AdminHTTPConfiguration()
         let host = configuration.bindAddresses.contains("::") ? "::" : (configuration.bindAddresses.first ?? "127.0.0.1")
@@ -177,6 +191,9 @@ public final class UplinkServer: Sendable {
         listener.accountingPort = configuration.accountingPort
         listener.replyCacheTTL = .seconds(Int64(configuration.duplicateCacheSeconds))
         listener.maximumInFlight = configuration.maxInFlight
+        // One socket per event loop on each address (SO_REUSEPORT): the kernel spreads NASes over
+        // them by source address and port, so a retransmission meets its own reply cache.
+        listener.socketsPerAddress = configuration.threads > 0 ? configuration.threads : System.coreCount
         return listener
     }
 }

@@ -86,6 +86,11 @@ enum MatrixScenario {
                         "email": "\(unique)@new.example", "password": "long-password", "display_name": "New SA",
                     ],
                 ])
+        case "PATCH /api/v1/tenancies/{id}":
+            return MatrixRequest(
+                method: .patch, path: "/api/v1/tenancies/\(tenancy(t, w))", body: ["name": "Renamed \(unique)"])
+        case "DELETE /api/v1/tenancies/{id}":
+            return MatrixRequest(method: .delete, path: "/api/v1/tenancies/\(tenancy(t, w))")
         case "GET /api/v1/isps": return MatrixRequest(method: .get, path: "/api/v1/isps", listedID: isp(t, w))
         case "GET /api/v1/isps/{id}": return MatrixRequest(method: .get, path: "/api/v1/isps/\(isp(t, w))")
         case "POST /api/v1/isps":
@@ -97,6 +102,9 @@ enum MatrixScenario {
                         "email": "\(unique)@isp.example", "password": "long-password", "display_name": "New Admin",
                     ],
                 ])
+        case "PATCH /api/v1/isps/{id}":
+            return MatrixRequest(method: .patch, path: "/api/v1/isps/\(isp(t, w))", body: ["name": "ISP \(unique)"])
+        case "DELETE /api/v1/isps/{id}": return MatrixRequest(method: .delete, path: "/api/v1/isps/\(isp(t, w))")
         case "GET /api/v1/users": return MatrixRequest(method: .get, path: "/api/v1/users", listedID: seller(t, w))
         case "GET /api/v1/users/{id}": return MatrixRequest(method: .get, path: "/api/v1/users/\(seller(t, w))")
         case "POST /api/v1/users":
@@ -127,6 +135,9 @@ enum MatrixScenario {
             return MatrixRequest(
                 method: .post, path: "/api/v1/plans",
                 body: ["name": "Plan \(unique)", "monthly_fee": 1000, "tenancy_id": tenancy(t, w)])
+        case "PATCH /api/v1/plans/{id}":
+            return MatrixRequest(method: .patch, path: "/api/v1/plans/\(plan(t, w))", body: ["monthly_fee": 1_200])
+        case "DELETE /api/v1/plans/{id}": return MatrixRequest(method: .delete, path: "/api/v1/plans/\(plan(t, w))")
         // Packages and prices
         case "GET /api/v1/packages":
             return MatrixRequest(method: .get, path: "/api/v1/packages", listedID: w.ids.packages[t]!.rawValue)
@@ -170,6 +181,11 @@ enum MatrixScenario {
             return MatrixRequest(
                 method: .post, path: "/api/v1/pools",
                 body: ["isp_id": isp(t, w), "name": "pool-\(unique)", "ranges": "10.9.0.2-10.9.0.9"])
+        case "PATCH /api/v1/pools/{id}":
+            return MatrixRequest(
+                method: .patch, path: "/api/v1/pools/\(w.ids.pools[t]!.rawValue)", body: ["ranges": "10.9.0.2-10.9.0.99"])
+        case "DELETE /api/v1/pools/{id}":
+            return MatrixRequest(method: .delete, path: "/api/v1/pools/\(w.ids.pools[t]!.rawValue)")
         case "GET /api/v1/gateways":
             return MatrixRequest(method: .get, path: "/api/v1/gateways", listedID: w.ids.gateways[t]!.rawValue)
         case "GET /api/v1/gateways/{id}":
@@ -181,6 +197,11 @@ enum MatrixScenario {
                     "kind": "sms", "owner_level": "isp", "owner_id": isp(t, w), "provider": "test",
                     "name": "gw-\(unique)",
                 ])
+        case "PATCH /api/v1/gateways/{id}":
+            return MatrixRequest(
+                method: .patch, path: "/api/v1/gateways/\(w.ids.gateways[t]!.rawValue)", body: ["enabled": false])
+        case "DELETE /api/v1/gateways/{id}":
+            return MatrixRequest(method: .delete, path: "/api/v1/gateways/\(w.ids.gateways[t]!.rawValue)")
         // Money
         case "GET /api/v1/wallets": return MatrixRequest(method: .get, path: "/api/v1/wallets", listedID: seller(t, w))
         case "GET /api/v1/wallets/{id}": return MatrixRequest(method: .get, path: "/api/v1/wallets/\(seller(t, w))")
@@ -219,8 +240,23 @@ enum MatrixScenario {
         case "GET /api/v1/me/sessions": return MatrixRequest(method: .get, path: "/api/v1/me/sessions")
         case "GET /api/v1/me/usage": return MatrixRequest(method: .get, path: "/api/v1/me/usage")
         case "GET /api/v1/me/invoices": return MatrixRequest(method: .get, path: "/api/v1/me/invoices")
+        case let report where report.hasPrefix("GET /api/v1/reports/"):
+            return reportRequest(String(report.dropFirst("GET /api/v1/reports/".count)), t, w)
         default: return nil
         }
+    }
+
+    /// A report narrowed to the target by its most specific filter: the customer for customer
+    /// data, the NAS for `nas`, the seller (`sub`, `sub2`, `opB`, `opC`) for `operators`, `revenue`.
+    static func reportRequest(_ name: String, _ t: String, _ w: TestWorld) -> MatrixRequest? {
+        let filter: String
+        switch name {
+        case "usage", "sessions", "online", "top", "expiring": filter = "customer=\(w.ids.customers[t]!.rawValue)"
+        case "nas": filter = "nas=\(w.ids.nas[t]!.rawValue)"
+        case "operators", "revenue": filter = "operator=\(seller(t, w))"
+        default: return nil
+        }
+        return MatrixRequest(method: .get, path: "/api/v1/reports/\(name)?\(filter)")
     }
 
     static func packageBody(isp: Int64?, _ unique: String) -> [String: Any] {

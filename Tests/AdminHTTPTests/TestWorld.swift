@@ -200,7 +200,8 @@ final class TestWorld: Sendable {
             health: { HealthReport(checks: ["database": true, "radius": true]) },
             disconnect: { id in
                 log.append(id); return DisconnectReport(requested: 0, acknowledged: 0)
-            })
+            },
+            reports: ids.accounts["dev"].map { EngineReportSource(engine: engine, developer: $0) })
     }
 
     func application() -> some ApplicationProtocol {

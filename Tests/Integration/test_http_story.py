@@ -2,8 +2,9 @@
 
 Developer creates a tenancy -> its Super Admin creates a plan and an ISP -> the ISP's Admin creates a
 package, prices, a NAS, a payment gateway, an Operator, a sibling Operator and a Sub-Operator -> a signed
-payment webhook funds the Operator -> the Operator creates and activates a customer -> `radtest` from the
-new NAS gets an Access-Accept with the package's Mikrotik-Rate-Limit -> `radclient` sends accounting ->
+payment webhook funds the Operator (counted once on /metrics) -> the Operator creates and activates a
+customer -> `radtest` from the new NAS gets an Access-Accept with the package's Mikrotik-Rate-Limit ->
+`radclient` sends accounting ->
 sessions, usage, ledger and wallets are visible to the Operator and the Admin, and invisible (404 or empty
 lists) to a sibling Operator, the Operator's Sub-Operator, the Admin of a second ISP in the same tenancy and
 the Super Admin, Admin and Operator of the demo tenancy.
@@ -16,6 +17,8 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+
+from test_http_api import metric
 
 NAS_SECRET = "story-nas-secret-7f3a"  # deliberately not the demo's testing123
 WEBHOOK_SECRET = "story-webhook-secret-91c2"
@@ -156,6 +159,7 @@ def test_whole_story_through_http(demo_server):
     status, _ = call(s, "POST", f"/api/v1/payments/webhook/{gateway['id']}", raw=body,
                      headers={"X-Uplink-Signature": "sha256=" + "0" * 64})
     assert status == 401
+    _, figures_before = call(s, "GET", "/metrics")
     deliveries = []
     for _ in range(2):  # a redelivery credits nothing more and answers the same ledger transaction
         status, payment = call(s, "POST", f"/api/v1/payments/webhook/{gateway['id']}", raw=body,
@@ -168,6 +172,11 @@ def test_whole_story_through_http(demo_server):
     assert {"account": f"wallet:{operator_user['id']}", "amount": TOP_UP} in payment["entries"], payment
     wallet = ok(s, "GET", f"/api/v1/wallets/{operator_user['id']}", operator, expect=(200,))
     assert wallet["balance"] == TOP_UP, wallet
+    # /metrics counted the gateway credit once, in minor units.
+    _, figures_after = call(s, "GET", "/metrics")
+    credited = {"kind": "gateway_payment", "currency": "USD"}
+    assert metric(figures_after, "uplink_ledger_amount_minor_units_total", **credited) \
+        - metric(figures_before, "uplink_ledger_amount_minor_units_total", **credited) == TOP_UP
 
     # 5. Operator creates and activates a customer (activation debits the Operator's cost).
     customer = ok(s, "POST", "/api/v1/customers", operator, {

@@ -32,6 +32,30 @@ import Testing
         #expect(code { try world.run(.usage, as: .email("nobody@example.test")) } == .forbidden)
     }
 
+    @Test("a bad-filter error names the filter (the API's problem field)")
+    func badFilterNamesTheFilter() throws {
+        let world = try ReportWorld()
+        func filter(_ report: ReportName, _ filters: ReportFilters) -> ReportFilterName? {
+            do {
+                _ = try world.run(report, filters)
+                return nil
+            } catch let error as ReportError {
+                return error.code == .badFilter ? error.filter : nil
+            } catch {
+                return nil
+            }
+        }
+        #expect(filter(.usage, ReportFilters(operator: "nobody@example.test")) == .operator)
+        #expect(filter(.usage, ReportFilters(from: "2026-02-01", to: "2026-01-01")) == .from)
+        #expect(filter(.usage, ReportFilters(to: "soon")) == .to)
+        #expect(filter(.usage, ReportFilters(nas: "alpha-core")) == .nas)
+        #expect(filter(.usage, ReportFilters(limit: 0)) == .limit)
+        #expect(filter(.top, ReportFilters(by: "week")) == .by)
+        #expect(filter(.usage, ReportFilters(customer: "zed")) == .customer)
+        #expect(filter(.expiring, ReportFilters(days: 0)) == .days)
+        #expect(filter(.nas, ReportFilters(tenancy: "Gamma")) == .tenancy)
+    }
+
     @Test func unknownReportNameIsItsOwnError() throws {
         let world = try ReportWorld()
         #expect(throws: ReportError.self) {

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import Logging
+import Reporting
 
 /// What `/healthz` reports: each check's name and whether it passed.
 public struct HealthReport: Sendable, Hashable, Codable {
@@ -54,13 +55,17 @@ public struct AdminDependencies: Sendable {
     public var explainDecision: @Sendable (SubscriberID) -> DecisionExplanation?
     /// Sends Disconnect-Requests for a subscriber's open sessions (`POST /customers/{id}/disconnect`).
     public var disconnect: @Sendable (SubscriberID) async throws -> DisconnectReport
+    /// The report-query port behind `GET /api/v1/reports/{name}` (the server passes the SQLite
+    /// source sharing the store's pool); nil answers those routes with 503.
+    public var reports: (any ReportSource)?
 
     public init(
         engine: BillingEngine, tokens: any AuthTokenStore, idempotency: any IdempotencyStore,
         clock: any BillingClock, logger: Logger, renderMetrics: @escaping @Sendable () -> String,
         health: @escaping @Sendable () async -> HealthReport,
         explainDecision: (@Sendable (SubscriberID) -> DecisionExplanation?)? = nil,
-        disconnect: @escaping @Sendable (SubscriberID) async throws -> DisconnectReport
+        disconnect: @escaping @Sendable (SubscriberID) async throws -> DisconnectReport,
+        reports: (any ReportSource)? = nil
     ) {
         self.engine = engine
         self.tokens = tokens
@@ -71,5 +76,6 @@ public struct AdminDependencies: Sendable {
         self.health = health
         self.explainDecision = explainDecision ?? { [engine] id in DecisionExplanation.explain(id, engine: engine) }
         self.disconnect = disconnect
+        self.reports = reports
     }
 }

@@ -60,3 +60,26 @@ struct PlanCreate: APIModel, Validatable {
         name: "ISP Silver", monthlyFee: 300_000, maxPppSubscribers: 500, graceDays: 7,
         tenancyId: 2)
 }
+
+/// `PATCH /plans/{id}`: absent members stay; `max_ppp_subscribers: null` lifts the cap.
+struct PlanPatch: APIModel, Validatable {
+    var name: String?
+    var monthlyFee: Int64?
+    var maxPppSubscribers: Int?
+    var graceDays: Int?
+
+    func validate(into problems: inout [FieldProblem]) {
+        Check.optionalText(name, "name", into: &problems)
+        if let monthlyFee { Check.money(monthlyFee, "monthly_fee", allowZero: true, into: &problems) }
+        Check.range(maxPppSubscribers, "max_ppp_subscribers", 0...10_000_000, into: &problems)
+        Check.range(graceDays, "grace_days", 0...365, into: &problems)
+    }
+
+    static let schemaName = "PlanPatch"
+    static let schema = JSONSchema.object([
+        ("name", .text(1...200)), ("monthly_fee", .integer(minimum: 0, maximum: 999_999_999_999_999)),
+        ("max_ppp_subscribers", JSONSchema.integer(minimum: 0, maximum: 10_000_000).nullable),
+        ("grace_days", .integer(minimum: 0, maximum: 365)),
+    ])
+    static let example = PlanPatch(name: nil, monthlyFee: 350_000, maxPppSubscribers: 800, graceDays: nil)
+}

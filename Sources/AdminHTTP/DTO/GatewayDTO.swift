@@ -69,14 +69,19 @@ struct GatewayCreate: APIModel, Validatable {
         }
         Check.text(provider, "provider", 1...100, into: &problems)
         Check.text(name, "name", into: &problems)
-        for (field, map) in [("settings", settings ?? [:]), ("secrets", secrets ?? [:])] {
+        Self.checkMaps(["settings": settings ?? [:], "secrets": secrets ?? [:]], into: &problems)
+        if let pricePerMessage { Check.money(pricePerMessage, "price_per_message", allowZero: true, into: &problems) }
+    }
+
+    /// At most 50 entries, keys 1…100 characters, values at most 4096 bytes.
+    static func checkMaps(_ maps: [String: [String: String]], into problems: inout [FieldProblem]) {
+        for (field, map) in maps.sorted(by: { $0.key < $1.key }) {
             if map.count > 50 { problems.append(FieldProblem(field, "at most 50 entries")) }
             for (key, value) in map where key.isEmpty || key.count > 100 || value.utf8.count > 4096 {
                 problems.append(FieldProblem(field, "keys 1…100 characters, values at most 4096 bytes"))
                 break
             }
         }
-        if let pricePerMessage { Check.money(pricePerMessage, "price_per_message", allowZero: true, into: &problems) }
     }
 
     var owner: GatewayOwner? {
@@ -100,4 +105,38 @@ struct GatewayCreate: APIModel, Validatable {
         kind: "payment", ownerLevel: "isp", ownerId: 5, provider: "bkash",
         name: "bKash", settings: nil, secrets: ["webhook_secret": "whsec-example"],
         pricePerMessage: nil)
+}
+
+/// `PATCH /gateways/{id}`: absent members stay. `settings` replaces the settings; `secrets` sets
+/// the named credentials and `remove_secrets` drops them (credentials are never returned);
+/// `price_per_message: null` clears the SMS price.
+struct GatewayPatch: APIModel, Validatable {
+    var provider: String?
+    var name: String?
+    var settings: [String: String]?
+    var secrets: [String: String]?
+    var removeSecrets: [String]?
+    var pricePerMessage: Int64?
+    var enabled: Bool?
+
+    func validate(into problems: inout [FieldProblem]) {
+        Check.optionalText(provider, "provider", 1...100, into: &problems)
+        Check.optionalText(name, "name", into: &problems)
+        GatewayCreate.checkMaps(["settings": settings ?? [:], "secrets": secrets ?? [:]], into: &problems)
+        if let removeSecrets, removeSecrets.count > 50 || removeSecrets.contains(where: { $0.isEmpty || $0.count > 100 }) {
+            problems.append(FieldProblem("remove_secrets", "at most 50 names of 1…100 characters"))
+        }
+        if let pricePerMessage { Check.money(pricePerMessage, "price_per_message", allowZero: true, into: &problems) }
+    }
+
+    static let schemaName = "GatewayPatch"
+    static let schema = JSONSchema.object([
+        ("provider", .text(1...100)), ("name", .text(1...200)), ("settings", .map(.string(maxLength: 4096))),
+        ("secrets", .map(.string(maxLength: 4096))), ("remove_secrets", .array(.text(1...100), maxItems: 50)),
+        ("price_per_message", JSONSchema.integer(minimum: 0, maximum: 999_999_999_999_999).nullable),
+        ("enabled", .boolean),
+    ])
+    static let example = GatewayPatch(
+        provider: nil, name: "bKash (new merchant)", settings: nil, secrets: ["webhook_secret": "whsec-rotated"],
+        removeSecrets: nil, pricePerMessage: nil, enabled: true)
 }

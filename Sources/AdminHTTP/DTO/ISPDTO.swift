@@ -69,6 +69,33 @@ struct ISPCreate: APIModel, Validatable {
         planId: nil, smsCostPolicy: nil)
 }
 
+/// `PATCH /isps/{id}`: absent members stay; `plan_id: null` takes the ISP off its plan. The
+/// plan and the subscription status are set by the tenancy's Super Admin (or the Developer).
+struct ISPPatch: APIModel, Validatable {
+    var name: String?
+    var smsCostPolicy: String?
+    var planId: Int64?
+    var subscriptionStatus: String?
+
+    func validate(into problems: inout [FieldProblem]) {
+        Check.optionalText(name, "name", into: &problems)
+        if let smsCostPolicy, SMSCostPolicy(rawValue: smsCostPolicy) == nil {
+            problems.append(FieldProblem("sms_cost_policy", "must be operator_pays or admin_absorbs"))
+        }
+        if let planId { Check.positive(planId, "plan_id", into: &problems) }
+        if let subscriptionStatus, ISPSubscriptionStatus(rawValue: subscriptionStatus) == nil {
+            problems.append(FieldProblem("subscription_status", "must be active or lapsed"))
+        }
+    }
+
+    static let schemaName = "ISPPatch"
+    static let schema = JSONSchema.object([
+        ("name", .text(1...200)), ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])),
+        ("plan_id", JSONSchema.id.nullable), ("subscription_status", .enumeration(["active", "lapsed"])),
+    ])
+    static let example = ISPPatch(name: "East ISP", smsCostPolicy: "admin_absorbs", planId: nil, subscriptionStatus: nil)
+}
+
 struct ProvisionedISP: APIModel {
     var isp: ISPDTO
     var admin: UserDTO

@@ -43,6 +43,11 @@ struct PoolCreate: APIModel, Validatable {
     func validate(into problems: inout [FieldProblem]) {
         Check.positive(ispId, "isp_id", into: &problems)
         Check.text(name, "name", into: &problems)
+        Self.checkRanges(ranges, into: &problems)
+    }
+
+    /// Comma-separated `ADDRESS`, `ADDRESS-ADDRESS` or CIDR, at most 2000 characters.
+    static func checkRanges(_ ranges: String, into problems: inout [FieldProblem]) {
         Check.text(ranges, "ranges", 1...2000, into: &problems)
         for (index, part) in ranges.split(separator: ",").enumerated() {
             let bounds = part.split(separator: "-", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -61,4 +66,25 @@ struct PoolCreate: APIModel, Validatable {
             ("ipv6", .boolean),
         ], required: ["isp_id", "name", "ranges"])
     static let example = PoolCreate(ispId: 5, name: "hotspot-pool", ranges: "10.20.0.2-10.20.0.254", ipv6: false)
+}
+
+/// `PATCH /pools/{id}`: absent members stay.
+struct PoolPatch: APIModel, Validatable {
+    var name: String?
+    var ranges: String?
+    var ipv6: Bool?
+
+    func validate(into problems: inout [FieldProblem]) {
+        Check.optionalText(name, "name", into: &problems)
+        if let ranges { PoolCreate.checkRanges(ranges, into: &problems) }
+    }
+
+    var update: IPPoolUpdate { IPPoolUpdate(name: name, ranges: ranges, isIPv6: ipv6) }
+
+    static let schemaName = "PoolPatch"
+    static let schema = JSONSchema.object([
+        ("name", .text(1...200)),
+        ("ranges", .text(1...2000, description: "comma-separated ADDRESS-ADDRESS or CIDR")), ("ipv6", .boolean),
+    ])
+    static let example = PoolPatch(name: nil, ranges: "10.20.0.2-10.20.3.254", ipv6: nil)
 }

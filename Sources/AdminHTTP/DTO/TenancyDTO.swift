@@ -93,6 +93,28 @@ struct TenancyCreate: APIModel, Validatable {
         planId: nil)
 }
 
+/// `PATCH /tenancies/{id}`: absent members stay; `plan_id: null` takes the tenancy off its plan.
+struct TenancyPatch: APIModel, Validatable {
+    var name: String?
+    var timeZone: String?
+    var planId: Int64?
+
+    func validate(into problems: inout [FieldProblem]) {
+        Check.optionalText(name, "name", into: &problems)
+        if let timeZone, TimeZone(identifier: timeZone) == nil || timeZone.count > 64 {
+            problems.append(FieldProblem("time_zone", "must be an IANA time zone such as Asia/Dhaka"))
+        }
+        if let planId { Check.positive(planId, "plan_id", into: &problems) }
+    }
+
+    static let schemaName = "TenancyPatch"
+    static let schema = JSONSchema.object([
+        ("name", .text(1...200)), ("time_zone", .text(1...64)),
+        ("plan_id", JSONSchema.id.nullable),
+    ])
+    static let example = TenancyPatch(name: "North Networks", timeZone: "Asia/Dhaka", planId: nil)
+}
+
 /// The result of creating a tenancy or an ISP: the entity and its provisioned owner.
 struct ProvisionedTenancy: APIModel {
     var tenancy: TenancyDTO

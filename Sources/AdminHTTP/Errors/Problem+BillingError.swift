@@ -26,6 +26,8 @@ extension Problem {
                 .unprocessableContent, slug: "limit-exceeded", title: "Plan limit reached", detail: error.message)
         case .noPrice:
             self = Problem(.unprocessableContent, slug: "no-price", title: "No price defined", detail: error.message)
+        case .inUse:
+            self = Problem(.conflict, slug: "in-use", title: "Still in use", detail: error.message)
         case .invalidState:
             self = Problem(
                 .conflict, slug: "invalid-state", title: "Not possible in the current state",

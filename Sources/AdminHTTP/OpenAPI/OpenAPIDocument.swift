@@ -108,7 +108,7 @@ enum OpenAPIDocument {
                 String(route.successStatus),
                 response(
                     route.responseBody,
-                    route.successContentType)
+                    route.successContentType, also: route.alsoContent)
             )
         ]
         for (status, schema) in route.alsoReturns.sorted(by: { $0.key < $1.key }) {
@@ -131,12 +131,15 @@ enum OpenAPIDocument {
         return .object(members)
     }
 
-    private static func response(_ schema: JSONSchema?, _ contentType: String) -> JSONNode {
+    private static func response(
+        _ schema: JSONSchema?, _ contentType: String, also: [String: JSONSchema] = [:]
+    ) -> JSONNode {
         guard let schema else { return .object([("description", .string("no content"))]) }
         let type = contentType.split(separator: ";").first.map(String.init) ?? contentType
+        let others = also.sorted { $0.key < $1.key }.map { ($0.key, JSONNode.object([("schema", $0.value.node)])) }
         return .object([
             ("description", .string("success")),
-            ("content", .object([(type, .object([("schema", schema.node)]))])),
+            ("content", .object([(type, .object([("schema", schema.node)]))] + others)),
         ])
     }
 }

@@ -44,6 +44,32 @@ enum HierarchyRoutes {
                     json: ProvisionedTenancy(
                         tenancy: TenancyDTO(tenancy), superAdmin: UserDTO(superAdmin, engine: input.engine)))
             },
+            APIRoute(
+                .patch, "/api/v1/tenancies/{id}", operationID: "updateTenancy",
+                summary: "Rename a tenancy or change its time zone (its Super Admin) or plan (Developer)",
+                tag: "hierarchy",
+                access: .signedIn([
+                    .visible(.path("id"), .tenancy), .roles([.developer, .superAdmin]),
+                    .visible(.body("plan_id", optional: true), .plan),
+                ]), request: TenancyPatch.ref, response: TenancyDTO.ref
+            ) { input in
+                let body = try input.decode(TenancyPatch.self)
+                let update = TenancyUpdate(
+                    name: body.name, timeZone: body.timeZone,
+                    planID: input.patch(body.planId, "plan_id").map { $0.map(PlanID.init) })
+                let tenancy = try input.engine.updateTenancy(
+                    TenancyID(try input.pathID()), update, by: try input.requireCaller().id)
+                return APIResult(json: TenancyDTO(tenancy))
+            },
+            APIRoute(
+                .delete, "/api/v1/tenancies/{id}", operationID: "deleteTenancy",
+                summary: "Delete a tenancy without ISPs or unsettled money (Developer); its Super Admin is disabled",
+                tag: "hierarchy", access: .signedIn([.visible(.path("id"), .tenancy), .roles([.developer])]),
+                status: 204, response: nil
+            ) { input in
+                try input.engine.deleteTenancy(TenancyID(try input.pathID()), by: try input.requireCaller().id)
+                return .noContent
+            },
         ]
     }
 
@@ -85,6 +111,33 @@ enum HierarchyRoutes {
                 return APIResult(
                     status: .created,
                     json: ProvisionedISP(isp: ISPDTO(isp), admin: UserDTO(admin, engine: input.engine)))
+            },
+            APIRoute(
+                .patch, "/api/v1/isps/{id}", operationID: "updateISP",
+                summary: "Change an ISP's name or SMS cost policy (its Admin), plan or standing (Super Admin)",
+                tag: "hierarchy",
+                access: .signedIn([
+                    .visible(.path("id"), .isp), .roles([.developer, .superAdmin, .admin]),
+                    .visible(.body("plan_id", optional: true), .plan),
+                ]), request: ISPPatch.ref, response: ISPDTO.ref
+            ) { input in
+                let body = try input.decode(ISPPatch.self)
+                let update = ISPUpdate(
+                    name: body.name, smsCostPolicy: body.smsCostPolicy.flatMap(SMSCostPolicy.init),
+                    planID: input.patch(body.planId, "plan_id").map { $0.map(PlanID.init) },
+                    subscriptionStatus: body.subscriptionStatus.flatMap(ISPSubscriptionStatus.init))
+                let isp = try input.engine.updateISP(ISPID(try input.pathID()), update, by: try input.requireCaller().id)
+                return APIResult(json: ISPDTO(isp))
+            },
+            APIRoute(
+                .delete, "/api/v1/isps/{id}", operationID: "deleteISP",
+                summary: "Delete an ISP without subscribers or unsettled money (Super Admin); its accounts are disabled",
+                tag: "hierarchy",
+                access: .signedIn([.visible(.path("id"), .isp), .roles([.developer, .superAdmin])]),
+                status: 204, response: nil
+            ) { input in
+                try input.engine.deleteISP(ISPID(try input.pathID()), by: try input.requireCaller().id)
+                return .noContent
             },
         ]
     }
@@ -258,6 +311,29 @@ enum HierarchyRoutes {
                     })
                 else { throw Problem.forbidden }
                 return APIResult(json: PlanDTO(plan))
+            },
+            APIRoute(
+                .patch, "/api/v1/plans/{id}", operationID: "updatePlan",
+                summary: "Change a plan (its definer); a new fee applies from the next invoice", tag: "money",
+                access: .signedIn([.visible(.path("id"), .plan), .roles([.developer, .superAdmin])]),
+                request: PlanPatch.ref, response: PlanDTO.ref
+            ) { input in
+                let body = try input.decode(PlanPatch.self)
+                let update = PlanUpdate(
+                    name: body.name, monthlyFee: body.monthlyFee,
+                    maxPPPSubscribers: input.patch(body.maxPppSubscribers, "max_ppp_subscribers"),
+                    graceDays: body.graceDays)
+                let plan = try input.engine.updatePlan(PlanID(try input.pathID()), update, by: try input.requireCaller().id)
+                return APIResult(json: PlanDTO(plan))
+            },
+            APIRoute(
+                .delete, "/api/v1/plans/{id}", operationID: "deletePlan",
+                summary: "Delete a plan no tenancy or ISP is on (its definer)", tag: "money",
+                access: .signedIn([.visible(.path("id"), .plan), .roles([.developer, .superAdmin])]),
+                status: 204, response: nil
+            ) { input in
+                try input.engine.deletePlan(PlanID(try input.pathID()), by: try input.requireCaller().id)
+                return .noContent
             },
         ]
     }

@@ -188,6 +188,24 @@ enum NetworkRoutes {
                     isp: ISPID(body.ispId), by: try input.requireCaller().id)
                 return APIResult(status: .created, json: PoolDTO(pool))
             },
+            APIRoute(
+                .patch, "/api/v1/pools/{id}", operationID: "updatePool",
+                summary: "Change an IP pool record (a name packages send cannot change)", tag: "network",
+                access: .onPath(.pool, .manageNAS), request: PoolPatch.ref, response: PoolDTO.ref
+            ) { input in
+                let body = try input.decode(PoolPatch.self)
+                let pool = try input.engine.updateIPPool(
+                    IPPoolID(try input.pathID()), body.update, by: try input.requireCaller().id)
+                return APIResult(json: PoolDTO(pool))
+            },
+            APIRoute(
+                .delete, "/api/v1/pools/{id}", operationID: "deletePool",
+                summary: "Delete an IP pool record no package names", tag: "network",
+                access: .onPath(.pool, .manageNAS), status: 204, response: nil
+            ) { input in
+                try input.engine.deleteIPPool(IPPoolID(try input.pathID()), by: try input.requireCaller().id)
+                return .noContent
+            },
         ]
     }
 
@@ -226,6 +244,28 @@ enum NetworkRoutes {
                     secrets: body.secrets ?? [:], pricePerMessage: body.pricePerMessage,
                     by: try input.requireCaller().id)
                 return APIResult(status: .created, json: GatewayDTO(view))
+            },
+            APIRoute(
+                .patch, "/api/v1/gateways/{id}", operationID: "updateGateway",
+                summary: "Change a gateway, rotate or drop credentials, enable or disable it", tag: "network",
+                access: .onPath(.gateway, .manageGateways), request: GatewayPatch.ref, response: GatewayDTO.ref
+            ) { input in
+                let body = try input.decode(GatewayPatch.self)
+                let update = GatewayUpdate(
+                    provider: body.provider, name: body.name, settings: body.settings, secrets: body.secrets ?? [:],
+                    removedSecrets: Set(body.removeSecrets ?? []),
+                    pricePerMessage: input.patch(body.pricePerMessage, "price_per_message"), isEnabled: body.enabled)
+                let view = try input.engine.updateGateway(
+                    GatewayID(try input.pathID()), update, by: try input.requireCaller().id)
+                return APIResult(json: GatewayDTO(view))
+            },
+            APIRoute(
+                .delete, "/api/v1/gateways/{id}", operationID: "deleteGateway",
+                summary: "Delete a gateway (its past payments stay in the ledger)", tag: "network",
+                access: .onPath(.gateway, .manageGateways), status: 204, response: nil
+            ) { input in
+                try input.engine.deleteGateway(GatewayID(try input.pathID()), by: try input.requireCaller().id)
+                return .noContent
             },
         ]
     }

@@ -34,6 +34,9 @@ public struct APIRoute: Sendable {
     /// Nil for 204 No Content or non-JSON bodies described by `successContentType`.
     public var responseBody: JSONSchema?
     public var successContentType: String
+    /// Other media types the success answer may have, by content type (e.g. `text/csv` of a
+    /// report, chosen with `?format=csv` or `Accept`).
+    public var alsoContent: [String: JSONSchema] = [:]
     /// Other documented non-problem answers, e.g. 503 of `/healthz`.
     public var alsoReturns: [Int: JSONSchema] = [:]
     /// Whether the JSON body may be omitted.

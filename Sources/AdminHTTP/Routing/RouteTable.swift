@@ -20,6 +20,7 @@ enum RouteTable {
             + MoneyRoutes.routes()
             + ChargeRoutes.routes()
             + ActivityRoutes.routes()
+            + ReportRoutes.routes()
             + EnforcementRoutes.routes()
     }
 

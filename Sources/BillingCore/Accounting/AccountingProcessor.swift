@@ -18,8 +18,16 @@ struct AccountingProcessor {
     /// Keys of the sessions of this batch, per subscriber.
     private var touched: [SubscriberID: [SessionKey]] = [:]
     private var subscribers: [SubscriberID: Subscriber] = [:]
-    private var usage: [String: UsageDay] = [:]
+    private var usage: [UsageKey: UsageDay] = [:]
     private var calendars: [ISPID: BillingCalendar] = [:]
+    /// The last local day seen per ISP: most records of a batch fall on the same day, and
+    /// working out a day with Foundation's calendar costs more than the rest of the record.
+    private var lastDay: [ISPID: (start: Date, end: Date, key: String)] = [:]
+
+    private struct UsageKey: Hashable {
+        var subscriber: SubscriberID
+        var day: String
+    }
     private let known: [SessionKey: AccountingSession]
 
     /// - Parameter known: sessions of this batch already in the store but not open in memory.
@@ -138,11 +146,12 @@ struct AccountingProcessor {
     ) {
         guard var subscriber = subscribers[id] ?? state.subscribers[id] else { return }
         let calendar = calendar(for: subscriber.ispID, state)
-        let day = calendar.dayKey(time)
-        var row = usage["\(id.rawValue)|\(day)"] ?? UsageDay(subscriberID: id, day: day, uploadBytes: 0, downloadBytes: 0)
+        let day = dayKey(time, isp: subscriber.ispID, calendar: calendar)
+        let key = UsageKey(subscriber: id, day: day)
+        var row = usage[key] ?? UsageDay(subscriberID: id, day: day, uploadBytes: 0, downloadBytes: 0)
         row.uploadBytes = row.uploadBytes.saturatingAdd(up)
         row.downloadBytes = row.downloadBytes.saturatingAdd(down)
-        usage["\(id.rawValue)|\(day)"] = row
+        usage[key] = row
         guard let package = state.packages[subscriber.packageID], let quota = package.quota else { return }
         if let start = subscriber.quotaPeriodStart, let next = calendar.nextQuotaReset(quota.reset, after: start),
             next <= time
@@ -161,6 +170,15 @@ struct AccountingProcessor {
             result.quotaCrossings.append(id)
         }
         subscribers[id] = subscriber
+    }
+
+    private mutating func dayKey(_ time: Date, isp: ISPID, calendar: BillingCalendar) -> String {
+        if let last = lastDay[isp], last.start <= time, time < last.end { return last.key }
+        let key = calendar.dayKey(time)
+        if let interval = calendar.dayInterval(containing: time) {
+            lastDay[isp] = (interval.start, interval.end, key)
+        }
+        return key
     }
 
     private mutating func calendar(for ispID: ISPID, _ state: EngineState) -> BillingCalendar {

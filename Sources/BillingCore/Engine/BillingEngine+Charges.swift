@@ -118,9 +118,11 @@ extension BillingEngine {
     {
         if let existing = try store.ledgerTransaction(idempotencyKey: idempotencyKey) { return existing }
         let plan: (LedgerAccountRef, LedgerAccountRef, String)? = try read { state in
-            guard messages > 0, let gateway = state.gateways[gatewayID], gateway.kind == .sms,
+            guard messages > 0, let gateway = state.gateways[gatewayID], gateway.kind == .sms, gateway.isEnabled,
                 let sender = state.accounts[senderID], let price = gateway.pricePerMessage, price > 0
-            else { throw BillingError.invalid("an SMS gateway with a price and a positive message count is required") }
+            else {
+                throw BillingError.invalid("an enabled SMS gateway with a price and a positive message count is required")
+            }
             let isp = sender.ispID.flatMap { state.isps[$0] }
             switch gateway.owner {
             case .isp(let ispID):

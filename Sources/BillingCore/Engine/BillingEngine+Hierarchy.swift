@@ -171,6 +171,10 @@ extension BillingEngine {
             guard (allowSelf && actorID == accountID) || Self.policy(state).canManage(actor, before) else {
                 throw BillingError.forbidden("cannot manage this account")
             }
+            // Accounts of a deleted ISP or tenancy stay disabled, for the ledger and audit history.
+            guard before.ispID.map({ state.isps[$0] != nil }) ?? true,
+                before.tenancyID.map({ state.tenancies[$0] != nil }) ?? true
+            else { throw BillingError(.invalidState, "the account's ISP or tenancy was deleted") }
             var after = before
             try change(&after, actor)
             var changes = ChangeSet()

@@ -15,12 +15,13 @@ extension BillingEngine {
             let actor = try Self.actor(actorID, in: state)
             let currency: String
             if let tenancyID {
-                guard let tenancy = state.tenancies[tenancyID],
-                    actor.role == .developer || actor.role == .superAdmin && actor.tenancyID == tenancyID
+                guard let tenancy = state.tenancies[tenancyID], Self.policy(state).canDefinePlan(actor, tenancy: tenancyID)
                 else { throw BillingError.forbidden("a tenancy's plans are defined by its Super Admin") }
                 currency = tenancy.currency
             } else {
-                guard actor.role == .developer else { throw BillingError.forbidden("platform plans are the Developer's") }
+                guard Self.policy(state).canDefinePlan(actor, tenancy: nil) else {
+                    throw BillingError.forbidden("platform plans are the Developer's")
+                }
                 currency = state.tenancies.values.first?.currency ?? "USD"
             }
             let plan = SubscriptionPlan(
@@ -40,7 +41,9 @@ extension BillingEngine {
     public func assignPlan(_ planID: PlanID?, toTenancy tenancyID: TenancyID, by actorID: AccountID) throws {
         try perform { state, now in
             let actor = try Self.actor(actorID, in: state)
-            guard actor.role == .developer else { throw BillingError.forbidden("the Developer assigns tenancy plans") }
+            guard Self.policy(state).canAdministerTenancy(actor) else {
+                throw BillingError.forbidden("the Developer assigns tenancy plans")
+            }
             guard let before = state.tenancies[tenancyID] else { throw BillingError.notFound("tenancy") }
             if let planID { guard state.plans[planID]?.tenancyID == nil, state.plans[planID] != nil else {
                 throw BillingError.notFound("platform plan") } }
@@ -59,7 +62,7 @@ extension BillingEngine {
         try perform { state, now in
             let actor = try Self.actor(actorID, in: state)
             guard let before = state.isps[ispID] else { throw BillingError.notFound("ISP") }
-            guard actor.role == .developer || actor.role == .superAdmin && actor.tenancyID == before.tenancyID else {
+            guard Self.policy(state).canAdministerISP(actor, before) else {
                 throw BillingError.forbidden("the tenancy's Super Admin assigns ISP plans")
             }
             if let planID { guard state.plans[planID]?.tenancyID == before.tenancyID else {
@@ -81,7 +84,7 @@ extension BillingEngine {
         try perform { state, now in
             let actor = try Self.actor(actorID, in: state)
             guard let isp = state.isps[ispID] else { throw BillingError.notFound("ISP") }
-            guard actor.role == .developer || actor.role == .superAdmin && actor.tenancyID == isp.tenancyID else {
+            guard Self.policy(state).canAdministerISP(actor, isp) else {
                 throw BillingError.forbidden("the tenancy's Super Admin sets ISP standing")
             }
             return (Self.planStanding(&state, isp: ispID, status: status, actor: actorID, now: now), ())

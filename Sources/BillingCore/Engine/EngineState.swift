@@ -80,11 +80,14 @@ struct EngineState: Sendable {
         for id in changes.deletedNAS { nasDevices[id] = nil }
         for olt in changes.olts { olts[olt.id] = olt }
         for pool in changes.pools { pools[pool.id] = pool }
+        for id in changes.deletedPools { pools[id] = nil }
         for profile in changes.pppProfiles { pppProfiles[profile.id] = profile }
         for gateway in changes.gateways { gateways[gateway.id] = gateway }
+        for id in changes.deletedGateways { gateways[id] = nil }
         for package in changes.packages { packages[package.id] = package }
         for entry in changes.priceEntries { priceEntries[entry.id] = entry }
         for plan in changes.plans { plans[plan.id] = plan }
+        for id in changes.deletedPlans { plans[id] = nil }
         for subscriber in changes.subscribers { upsert(subscriber) }
         for id in changes.deletedSubscribers { removeSubscriber(id) }
         for invoice in changes.invoices { invoices[invoice.id] = invoice }
@@ -94,6 +97,7 @@ struct EngineState: Sendable {
             }
         }
         for session in changes.sessions { applySession(session) }
+        purgeTombstones(changes)
     }
 
     private mutating func upsert(_ subscriber: Subscriber) {

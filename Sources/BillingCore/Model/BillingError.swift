@@ -24,6 +24,9 @@ public struct BillingError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let noPrice = Code("no_price")
         /// The operation does not fit the entity's current state.
         public static let invalidState = Code("invalid_state")
+        /// The entity cannot be deleted or renamed while something still depends on it
+        /// (subscribers, wallet funds, open invoices, packages naming a pool, ISPs on a plan).
+        public static let inUse = Code("in_use")
         /// A ledger transaction does not balance (programming error guard).
         public static let unbalanced = Code("unbalanced")
         /// The storage adapter failed (I/O, corruption, constraint).
@@ -49,6 +52,8 @@ public struct BillingError: Error, Sendable, Hashable, CustomStringConvertible {
     static func notFound(_ what: String) -> BillingError { BillingError(.notFound, "\(what) not found") }
     @inline(never)
     static func invalid(_ message: String) -> BillingError { BillingError(.invalidInput, message) }
+    @inline(never)
+    static func inUse(_ message: String) -> BillingError { BillingError(.inUse, message) }
     @inline(never)
     static func conflict(_ message: String) -> BillingError { BillingError(.conflict, message) }
 }

@@ -17,6 +17,10 @@ public struct ISP: Sendable, Codable, Hashable, Identifiable {
     public var accessPolicy: ISPAccessPolicy
     public var createdBy: AccountID
     public var createdAt: Date
+    /// Set when the ISP was deleted. The row stays in the store as a tombstone (its sessions,
+    /// ledger history, deleted subscribers and audit lines point at it); the engine drops the
+    /// ISP and its configuration from memory.
+    public var deletedAt: Date? = nil
 }
 
 /// Standing of an ISP's subscription with its Super Admin.

@@ -18,6 +18,9 @@ public struct Tenancy: Sendable, Codable, Hashable, Identifiable {
     public var planID: PlanID?
     public var createdBy: AccountID
     public var createdAt: Date
+    /// Set when the Developer deleted the tenancy. The row stays in the store as a tombstone
+    /// (ledger history, audit and foreign keys point at it); the engine drops it from memory.
+    public var deletedAt: Date? = nil
 
     /// The tenancy's time zone (UTC if the identifier is unknown).
     public var timeZone: TimeZone {

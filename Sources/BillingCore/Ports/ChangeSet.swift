@@ -2,7 +2,8 @@
 /// and then applied to the in-memory state. Entities are full upserts; usage rows are increments.
 /// If `idempotencyKey` is already recorded in the ledger the store applies nothing and reports
 /// a replay; `balanceFloors` are re-checked inside the store transaction so two writers can
-/// never overdraw an account, whatever the engine believed.
+/// never overdraw an account, whatever the engine believed. The `deleted…` lists remove rows
+/// nothing else references; tenancies and ISPs are never removed, only tombstoned (`deletedAt`).
 public struct ChangeSet: Sendable {
     public var idempotencyKey: String?
     public var tenancies: [Tenancy] = []
@@ -13,11 +14,14 @@ public struct ChangeSet: Sendable {
     public var deletedNAS: [NASID] = []
     public var olts: [OLTDevice] = []
     public var pools: [IPPool] = []
+    public var deletedPools: [IPPoolID] = []
     public var pppProfiles: [PPPProfile] = []
     public var gateways: [Gateway] = []
+    public var deletedGateways: [GatewayID] = []
     public var packages: [ServicePackage] = []
     public var priceEntries: [PriceEntry] = []
     public var plans: [SubscriptionPlan] = []
+    public var deletedPlans: [PlanID] = []
     public var subscribers: [Subscriber] = []
     public var deletedSubscribers: [SubscriberID] = []
     public var ledgerTransactions: [LedgerTransaction] = []

@@ -84,11 +84,14 @@ public final class InMemoryBillingStore: BillingStore {
         contents.snapshot.nasDevices.removeAll { changes.deletedNAS.contains($0.id) }
         merge(&contents.snapshot.olts, changes.olts)
         merge(&contents.snapshot.pools, changes.pools)
+        contents.snapshot.pools.removeAll { changes.deletedPools.contains($0.id) }
         merge(&contents.snapshot.pppProfiles, changes.pppProfiles)
         merge(&contents.snapshot.gateways, changes.gateways)
+        contents.snapshot.gateways.removeAll { changes.deletedGateways.contains($0.id) }
         merge(&contents.snapshot.packages, changes.packages)
         merge(&contents.snapshot.priceEntries, changes.priceEntries)
         merge(&contents.snapshot.plans, changes.plans)
+        contents.snapshot.plans.removeAll { changes.deletedPlans.contains($0.id) }
         merge(&contents.snapshot.invoices, changes.invoices)
         for subscriber in changes.subscribers { contents.subscribers[subscriber.id] = subscriber }
         for id in changes.deletedSubscribers { contents.subscribers[id] = nil }

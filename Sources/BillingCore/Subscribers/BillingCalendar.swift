@@ -47,6 +47,11 @@ public struct BillingCalendar: Sendable {
         return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
+    /// The local day (midnight to midnight, 23 or 25 hours across a DST change) containing `date`.
+    public func dayInterval(containing date: Date) -> DateInterval? {
+        calendar.dateInterval(of: .day, for: date)
+    }
+
     /// The day of month of an instant, locally.
     public func dayOfMonth(_ date: Date) -> Int {
         calendar.component(.day, from: date)

@@ -3,7 +3,7 @@ import NIOCore
 
 /// Incremental MD5 (RFC 1321) on the stack, so authenticator and password hashing can feed a
 /// packet in pieces without copying it. MD5 is what RFC 2865 prescribes, not a choice.
-struct MD5Context {
+struct MD5Context: Sendable {
     private var context = MD5_CTX()
 
     init() { MD5_Init(&context) }
@@ -27,8 +27,11 @@ struct MD5Context {
 
     /// Feeds `length` bytes of `buffer` starting at absolute `index`.
     mutating func update(_ buffer: ByteBuffer, at index: Int, length: Int) {
-        guard length > 0, let slice = buffer.getSlice(at: index, length: length) else { return }
-        update(slice)
+        guard length > 0, index >= buffer.readerIndex, index + length <= buffer.writerIndex else { return }
+        buffer.withUnsafeReadableBytes { bytes in
+            let start = index - buffer.readerIndex
+            update(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)]))
+        }
     }
 
     mutating func update(_ authenticator: RADIUSAuthenticator) { authenticator.withUnsafeBytes { update($0) } }

@@ -31,7 +31,7 @@ public enum MessageAuthenticator {
     ) -> RADIUSAuthenticator {
         let base = packet.readerIndex
         let length = PacketAuthenticator.packetLength(packet)
-        var mac = HMACMD5(key: secret.bytes)
+        var mac = HMACMD5(key: secret.hmacKey)
         mac.update(packet, at: base, length: 4)
         mac.update(headerAuthenticator)
         let attributesStart = RADIUSLimits.headerLength

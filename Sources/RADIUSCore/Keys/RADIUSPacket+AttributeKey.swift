@@ -44,11 +44,35 @@ extension RADIUSPacket {
         return result
     }
 
+    private static let attributeAllocator = ByteBufferAllocator()
+
     /// Appends an attribute with `value` (a VSA gets its own attribute 26).
+    ///
+    /// The attribute's value is written straight into one buffer (VSA header, tag, value), so
+    /// an append costs one allocation.
     public mutating func append<Value>(_ key: AttributeKey<Value>, _ value: Value, tag: UInt8? = nil) {
-        var buffer = ByteBuffer()
+        let isVendor = key.vendor != nil && key.vendorType != nil
+        var buffer = Self.attributeAllocator.buffer(capacity: 32)
+        if let vendor = key.vendor, let vendorType = key.vendorType {
+            buffer.writeInteger(vendor)
+            buffer.writeInteger(vendorType)
+            buffer.writeInteger(UInt8(2))
+        }
+        let valueStart = buffer.writerIndex
+        if key.hasTag, Value.self != UInt32.self { buffer.writeInteger(tag ?? 0) }
         value.writeRADIUSValue(into: &buffer)
-        appendRaw(key, buffer, tag: tag)
+        if key.hasTag, Value.self == UInt32.self, buffer.writerIndex - valueStart == 4 {
+            buffer.setInteger(tag ?? 0, at: valueStart)
+        }
+        if isVendor {
+            // A sub-attribute holds at most 247 value octets (253 - Vendor-Id - type - length).
+            let valueLength = Swift.min(buffer.writerIndex - valueStart, 247)
+            buffer.moveWriterIndex(to: valueStart + valueLength)
+            buffer.setInteger(UInt8(valueLength + 2), at: valueStart - 1)
+            attributes.append(RADIUSAttribute(type: 26, value: buffer))
+        } else {
+            attributes.append(RADIUSAttribute(type: key.type, value: buffer))
+        }
     }
 
     /// Appends an attribute whose value octets are given as is (cut to what one attribute holds).
@@ -63,15 +87,20 @@ extension RADIUSPacket {
                 payload.writeInteger(tag ?? 0)
                 payload.writeImmutableBuffer(value)
             }
+        } else if key.vendor == nil {
+            // Nothing to add: the caller's buffer is the value.
+            attributes.append(RADIUSAttribute(type: key.type, value: value))
+            return
         } else {
-            payload.writeImmutableBuffer(value)
+            payload = value
         }
         if let vendor = key.vendor, let vendorType = key.vendorType {
             var vsa = ByteBuffer()
-            vsa.writeInteger(vendor)
-            vsa.writeInteger(vendorType)
             // A sub-attribute holds at most 247 value octets (253 - Vendor-Id - type - length).
             let length = Swift.min(payload.readableBytes, 247)
+            vsa.reserveCapacity(6 + length)
+            vsa.writeInteger(vendor)
+            vsa.writeInteger(vendorType)
             vsa.writeInteger(UInt8(length + 2))
             if let slice = payload.getSlice(at: payload.readerIndex, length: length) { vsa.writeImmutableBuffer(slice) }
             attributes.append(RADIUSAttribute(type: 26, value: vsa))

@@ -67,8 +67,7 @@ public struct RADIUSAuthenticator: Hashable, Sendable, CustomStringConvertible {
 
 extension ByteBuffer {
     /// Reads a 16-octet authenticator at `index` without moving the reader index.
-    @inlinable
-    func getRADIUSAuthenticator(at index: Int) -> RADIUSAuthenticator? {
+    public func getRADIUSAuthenticator(at index: Int) -> RADIUSAuthenticator? {
         guard let high = getInteger(at: index, as: UInt64.self),
             let low = getInteger(at: index + 8, as: UInt64.self)
         else { return nil }
@@ -82,7 +81,7 @@ extension ByteBuffer {
     }
 
     /// Overwrites the 16 octets at `index` with `authenticator`.
-    mutating func setRADIUSAuthenticator(_ authenticator: RADIUSAuthenticator, at index: Int) {
+    public mutating func setRADIUSAuthenticator(_ authenticator: RADIUSAuthenticator, at index: Int) {
         setInteger(authenticator.high, at: index)
         setInteger(authenticator.low, at: index + 8)
     }

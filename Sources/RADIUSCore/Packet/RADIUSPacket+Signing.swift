@@ -10,44 +10,67 @@ extension RADIUSPacket {
     ///   drawn when it is zero); Accounting/CoA/Disconnect-Requests get the Request Authenticator
     ///   hash (RFC 2866 §3, RFC 5176 §2.3); replies get the Response Authenticator computed over
     ///   `requestAuthenticator` (RFC 2865 §3).
+    ///
+    /// The packet is written once into one buffer and signed in place (this is on the path of
+    /// every reply).
     public func signed(
         secret: SharedSecret, requestAuthenticator: RADIUSAuthenticator? = nil, messageAuthenticator: Bool
     ) -> ByteBuffer {
-        var packet = self
-        if messageAuthenticator {
-            packet.attributes.removeAll { $0.type == MessageAuthenticator.attributeType }
-            packet.attributes.insert(
-                RADIUSAttribute(type: MessageAuthenticator.attributeType, bytes: [UInt8](repeating: 0, count: 16)),
-                at: 0
-            )
-        }
-        if code.authenticatorKind == .random, packet.authenticator == .zero {
-            packet.authenticator = .random()
-        }
+        let kind = code.authenticatorKind
         let headerForHash: RADIUSAuthenticator
-        switch code.authenticatorKind {
-        case .random: headerForHash = packet.authenticator
+        switch kind {
+        case .random: headerForHash = authenticator == .zero ? .random() : authenticator
         case .requestHash: headerForHash = .zero
-        case .responseHash: headerForHash = requestAuthenticator ?? packet.authenticator
+        case .responseHash: headerForHash = requestAuthenticator ?? authenticator
         }
-        packet.authenticator = headerForHash
-        var buffer = packet.encoded()
+        let maType = MessageAuthenticator.attributeType
+        let maWireLength = 2 + MessageAuthenticator.valueLength
 
-        var offset = RADIUSLimits.headerLength
-        for attribute in packet.attributes {
-            if attribute.type == MessageAuthenticator.attributeType, attribute.value.readableBytes == 16 {
-                let mac = MessageAuthenticator.compute(
-                    packet: buffer, valueOffset: offset + 2, headerAuthenticator: headerForHash, secret: secret
-                )
-                buffer.setRADIUSAuthenticator(mac, at: buffer.readerIndex + offset + 2)
+        var length = RADIUSLimits.headerLength + (messageAuthenticator ? maWireLength : 0)
+        for attribute in attributes where !(messageAuthenticator && attribute.type == maType) {
+            length += Swift.min(attribute.wireLength, 255)
+        }
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(length)
+        buffer.writeInteger(code.rawValue)
+        buffer.writeInteger(identifier)
+        buffer.writeInteger(UInt16(truncatingIfNeeded: length))
+        buffer.writeRADIUSAuthenticator(headerForHash)
+        if messageAuthenticator {
+            buffer.writeInteger(maType)
+            buffer.writeInteger(UInt8(maWireLength))
+            buffer.writeRADIUSAuthenticator(.zero)
+        }
+        for attribute in attributes where !(messageAuthenticator && attribute.type == maType) {
+            buffer.writeRADIUSAttribute(attribute)
+        }
+
+        // Message-Authenticator values: the one we placed first, or any the packet carries.
+        if messageAuthenticator {
+            signMessageAuthenticator(in: &buffer, valueOffset: RADIUSLimits.headerLength + 2,
+                                     headerForHash: headerForHash, secret: secret)
+        } else if attributes.contains(where: { $0.type == maType }) {
+            var offset = RADIUSLimits.headerLength
+            for attribute in attributes {
+                if attribute.type == maType, attribute.value.readableBytes == MessageAuthenticator.valueLength {
+                    signMessageAuthenticator(in: &buffer, valueOffset: offset + 2, headerForHash: headerForHash, secret: secret)
+                }
+                offset += Swift.min(attribute.wireLength, 255)
             }
-            offset += Swift.min(attribute.wireLength, 255)
         }
 
-        if code.authenticatorKind != .random {
+        if kind != .random {
             let final = PacketAuthenticator.compute(packet: buffer, headerAuthenticator: headerForHash, secret: secret)
             buffer.setRADIUSAuthenticator(final, at: buffer.readerIndex + 4)
         }
         return buffer
+    }
+
+    private func signMessageAuthenticator(
+        in buffer: inout ByteBuffer, valueOffset: Int, headerForHash: RADIUSAuthenticator, secret: SharedSecret
+    ) {
+        let mac = MessageAuthenticator.compute(
+            packet: buffer, valueOffset: valueOffset, headerAuthenticator: headerForHash, secret: secret)
+        buffer.setRADIUSAuthenticator(mac, at: buffer.readerIndex + valueOffset)
     }
 }

@@ -4,8 +4,10 @@ import Synchronization
 
 /// Counts Access-Request outcomes in memory on the RADIUS hot path (one lock, no I/O) until a
 /// periodic task drains them into an `AuthOutcomeSink`. Days are local to each NAS's tenancy:
-/// the tally caches the current day window per time zone, so the calendar is consulted once per
-/// zone and day, not per request.
+/// the tally caches each NAS's current local day (its start, end and `YYYY-MM-DD` key), so the
+/// time zone and the calendar are consulted once per NAS and day, not per request; a request then
+/// costs one dictionary increment under the lock. The cached day of a NAS whose tenancy changes
+/// time zone is corrected at the next local midnight.
 public final class AuthOutcomeTally: Sendable {
     private struct Key: Hashable {
         var nasID: NASID
@@ -18,36 +20,41 @@ public final class AuthOutcomeTally: Sendable {
         var start: Date
         var end: Date
         var key: String
+
+        func contains(_ instant: Date) -> Bool { start <= instant && instant < end }
     }
 
     private struct State {
         var counts: [Key: Int64] = [:]
-        var days: [TimeZone: DayWindow] = [:]
+        var days: [NASID: DayWindow] = [:]
     }
 
     private let state = Mutex(State())
     private let timeZone: @Sendable (NASID) -> TimeZone
 
-    /// - Parameter timeZone: the time zone of the tenancy a NAS belongs to.
+    /// - Parameter timeZone: the time zone of the tenancy a NAS belongs to (asked once per NAS and
+    ///   local day, outside the tally's lock).
     public init(timeZone: @escaping @Sendable (NASID) -> TimeZone) {
         self.timeZone = timeZone
     }
 
-    /// Counts one Access-Request outcome at `instant`.
+    /// Counts one Access-Request outcome at `instant`. `reason` is a `DecisionReason` raw value
+    /// (a short literal, so building the key allocates nothing).
     public func record(nas nasID: NASID, accepted: Bool, reason: String, at instant: Date) {
-        let zone = timeZone(nasID)
+        let counted = state.withLock { state in
+            guard let window = state.days[nasID], window.contains(instant) else { return false }
+            state.counts[Key(nasID: nasID, day: window.key, accepted: accepted, reason: reason), default: 0] += 1
+            return true
+        }
+        if counted { return }
+        // First request of this NAS on this local day: find the day outside the lock.
+        let calendar = BillingCalendar(timeZone: timeZone(nasID))
+        let start = calendar.calendar.startOfDay(for: instant)
+        let end = calendar.calendar.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
+        let window = DayWindow(start: start, end: end, key: calendar.dayKey(instant))
         state.withLock { state in
-            let day: String
-            if let window = state.days[zone], window.start <= instant, instant < window.end {
-                day = window.key
-            } else {
-                let calendar = BillingCalendar(timeZone: zone)
-                let start = calendar.calendar.startOfDay(for: instant)
-                let end = calendar.calendar.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
-                day = calendar.dayKey(instant)
-                state.days[zone] = DayWindow(start: start, end: end, key: day)
-            }
-            state.counts[Key(nasID: nasID, day: day, accepted: accepted, reason: reason), default: 0] += 1
+            state.days[nasID] = window
+            state.counts[Key(nasID: nasID, day: window.key, accepted: accepted, reason: reason), default: 0] += 1
         }
     }
 

@@ -1,7 +1,7 @@
 /// One column of a report: a stable machine key (CSV header, JSON field), a title for tables,
 /// the kind of its cells, and whether a totals row adds it up.
 public struct ReportColumn: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case text, integer, bytes, seconds, money, instant, period
     }
 

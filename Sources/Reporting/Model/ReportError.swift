@@ -21,13 +21,21 @@ public struct ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: Code
     /// Human-readable detail, safe to show (no secrets).
     public var message: String
+    /// For `bad_filter`: the filter that is wrong (the API names it as the problem's field).
+    public var filter: ReportFilterName?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, filter: ReportFilterName? = nil) {
         self.code = code
         self.message = message
+        self.filter = filter
     }
 
     public var description: String { message }
 
-    static func badFilter(_ message: String) -> ReportError { ReportError(.badFilter, message) }
+    /// A bad filter; every such message starts with the filter as typed on the command line
+    /// (`--from must be before --to`), which names the `filter`.
+    static func badFilter(_ message: String) -> ReportError {
+        let name = message.hasPrefix("--") ? String(message.dropFirst(2).prefix { $0.isLetter }) : ""
+        return ReportError(.badFilter, message, filter: ReportFilterName(rawValue: name))
+    }
 }

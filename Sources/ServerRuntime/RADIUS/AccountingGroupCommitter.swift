@@ -2,6 +2,7 @@ import BillingCore
 import Foundation
 import Logging
 import Metrics
+import NIOCore
 
 /// Writes accounting records in group commits and acknowledges each only after its commit:
 /// the listener hands records over from the event loop (a lock and a signal, no await), one
@@ -15,6 +16,7 @@ public final class AccountingGroupCommitter: @unchecked Sendable {
 
     private struct Pending {
         var record: AccountingRecord
+        var eventLoop: (any EventLoop)?
         var completion: Completion
     }
 
@@ -58,16 +60,20 @@ public final class AccountingGroupCommitter: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues `record`; `completion` runs on the writer thread after the commit (or at once
-    /// with `false` when stopping or full).
-    public func enqueue(_ record: AccountingRecord, completion: @escaping Completion) {
+    /// Queues `record`; `completion` runs after the commit (or at once with `false` when stopping
+    /// or full): on `eventLoop` when given, where the completions of one commit run together in
+    /// one task (one hop per loop per commit, and the reply is signed there, not on the writer
+    /// thread that every record waits for); otherwise on the writer thread.
+    public func enqueue(
+        _ record: AccountingRecord, on eventLoop: (any EventLoop)? = nil, completion: @escaping Completion
+    ) {
         condition.lock()
         guard !stopping, queue.count < queueLimit else {
             condition.unlock()
             completion(false)
             return
         }
-        queue.append(Pending(record: record, completion: completion))
+        queue.append(Pending(record: record, eventLoop: eventLoop, completion: completion))
         condition.signal()
         condition.unlock()
     }
@@ -123,11 +129,21 @@ public final class AccountingGroupCommitter: @unchecked Sendable {
         commitTimer.recordNanoseconds(Int64(ended - started))
         batchSize.record(batch.count)
         let now = Date()
+        var byLoop: [ObjectIdentifier: (loop: any EventLoop, completions: [Completion])] = [:]
         for pending in batch {
             if committed {
                 lag.recordSeconds(max(0, now.timeIntervalSince(pending.record.eventTime)))
             }
-            pending.completion(committed)
+            if let loop = pending.eventLoop {
+                byLoop[ObjectIdentifier(loop), default: (loop, [])].completions.append(pending.completion)
+            } else {
+                pending.completion(committed)
+            }
+        }
+        for (loop, completions) in byLoop.values {
+            loop.execute {
+                for completion in completions { completion(committed) }
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import Metrics
 import NIOCore
 import RADIUSCore
 import RADIUSNIO
+import Reporting
 
 /// The server's answer to every datagram the listener accepted: verify it with the NAS's
 /// secret, then authenticate in memory on the event loop (no disk, no await), or hand
@@ -17,11 +18,17 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
     private let access: AccessRequestHandler
     private let accounting: AccountingGroupCommitter
     private let logger: Logger
+    private let replies = RADIUSReplyCounters()
+    /// Access-Request outcomes per NAS, day and reason for the `nas` report (flushed elsewhere).
+    private let outcomes: AuthOutcomeTally?
 
-    public init(engine: BillingEngine, accounting: AccountingGroupCommitter, logger: Logger) {
+    public init(
+        engine: BillingEngine, accounting: AccountingGroupCommitter, logger: Logger, outcomes: AuthOutcomeTally? = nil
+    ) {
         self.access = AccessRequestHandler(engine: engine)
         self.accounting = accounting
         self.logger = logger
+        self.outcomes = outcomes
     }
 
     public func process(_ request: RADIUSInboundRequest<NASContextGroup>, responder: RADIUSResponder) {
@@ -55,6 +62,7 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
             responder.reply(result.reply.signed(
                 secret: nas.secret, requestAuthenticator: header.authenticator, messageAuthenticator: true))
             count(code: result.isAccept ? "access_accept" : "access_reject", nas: nas, reason: result.reason.rawValue)
+            outcomes?.record(nas: nas.nasID, accepted: result.isAccept, reason: result.reason.rawValue, at: Date())
             logger.debug("access decision", metadata: [
                 "radius.nas": "\(nas.nasID.rawValue)", "user": "\(packet[.userName] ?? "")",
                 "decision": "\(result.isAccept ? "accept" : "reject")", "reason": "\(result.reason.rawValue)",
@@ -70,7 +78,7 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
                 count(code: "accounting_response", nas: nas, reason: problem.rawValue)
             case .success(let record):
                 let logger = self.logger
-                accounting.enqueue(record) { committed in
+                accounting.enqueue(record, on: request.eventLoop) { committed in
                     if committed {
                         acknowledgeAccounting(header: header, proxyState: proxyState, nas: nas, responder: responder)
                         count(code: "accounting_response", nas: nas, reason: "ok")
@@ -106,8 +114,6 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
     }
 
     private func count(code: String, nas: NASContext, reason: String) {
-        Counter(label: "radius_replies_total", dimensions: [
-            ("nas", "\(nas.nasID.rawValue)"), ("code", code), ("reason", reason),
-        ]).increment()
+        replies.increment(nas: nas.nasID.rawValue, code: code, reason: reason)
     }
 }

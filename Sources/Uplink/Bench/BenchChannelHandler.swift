@@ -67,7 +67,7 @@ final class BenchChannelHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private func send(identifier: UInt8, context: ChannelHandlerContext) {
         guard let sequence = generator.claimSequence() else { return }
-        let packet = generator.settings.factory.packet(sequence: sequence, identifier: identifier)
+        let packet = generator.packet(sequence: sequence, identifier: identifier)
         sentAt[Int(identifier)] = DispatchTime.now().uptimeNanoseconds
         inFlight += 1
         result.sent += 1

@@ -19,6 +19,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Distinct users user000000… to cycle through.") var users: Int = 100_000
     @Option(help: "Requests to send in all.") var requests: Int = 100_000
     @Option(help: "Requests in flight.") var concurrency: Int = 64
+    @Option(help: "UDP sockets (source ports) the requests are spread over, like several NASes.") var sockets: Int = 4
     @Option(help: "Seconds before a request counts as lost.") var timeout: Double = 2
     @Option(name: .customLong("max-seconds"), help: "Stop issuing requests after this many seconds.") var maxSeconds: Double = 120
     @Flag(name: .customLong("allow-remote"), help: "Allow a non-loopback server address.") var allowRemote = false
@@ -31,13 +32,16 @@ struct BenchCommand: AsyncParsableCommand {
         guard (1...1_000_000_000).contains(requests), (1...10_000).contains(concurrency) else {
             throw ValidationError("--requests must be ≥ 1 and --concurrency 1...10000")
         }
+        guard (1...256).contains(sockets) else {
+            throw ValidationError("--sockets must be 1...256")
+        }
         let target = try Self.address(server)
         guard allowRemote || Self.isLoopback(target) else {
             throw ValidationError("\(server) is not a loopback address; pass --allow-remote to load a remote server")
         }
         let generator = LoadGenerator(settings: .init(
             target: target, factory: BenchRequestFactory(mode: factoryMode, secret: SharedSecret(secret), users: users),
-            requests: requests, concurrency: concurrency, timeout: .nanoseconds(Int64(timeout * 1e9)), maxSeconds: maxSeconds))
+            requests: requests, concurrency: concurrency, sockets: sockets, timeout: .nanoseconds(Int64(timeout * 1e9)), maxSeconds: maxSeconds))
         let result = try await generator.run()
         let summary = BenchSummary(mode: mode, result: result)
         print(json ? summary.json : summary.text)

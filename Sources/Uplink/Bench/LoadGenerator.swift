@@ -13,6 +13,8 @@ final class LoadGenerator: Sendable {
         var factory: BenchRequestFactory
         var requests: Int
         var concurrency: Int
+        /// At least this many sockets; more when `concurrency` needs them (255 Identifiers each).
+        var sockets: Int
         var timeout: TimeAmount
         var maxSeconds: Double
     }
@@ -37,10 +39,18 @@ final class LoadGenerator: Sendable {
     let settings: Settings
     let nextSequence = Atomic<Int>(0)
     let deadline: UInt64
+    /// Every request, encoded before the run (see ``BenchRequestFactory/template(sequence:)``).
+    let templates: [ByteBuffer]
 
     init(settings: Settings) {
         self.settings = settings
+        self.templates = (0..<max(0, settings.requests)).map { settings.factory.template(sequence: $0) }
         self.deadline = DispatchTime.now().uptimeNanoseconds + UInt64(settings.maxSeconds * 1e9)
+    }
+
+    /// Request `sequence`, ready to send with `identifier`.
+    func packet(sequence: Int, identifier: UInt8) -> ByteBuffer {
+        settings.factory.readyToSend(templates[sequence], identifier: identifier)
     }
 
     /// The next request number, or nil when the run is over.
@@ -64,7 +74,7 @@ final class LoadGenerator: Sendable {
 
     private func load(on group: MultiThreadedEventLoopGroup) async throws -> Result {
         let perSocket = 200
-        let sockets = max(1, (settings.concurrency + perSocket - 1) / perSocket)
+        let sockets = max(1, min(settings.sockets, settings.concurrency), (settings.concurrency + perSocket - 1) / perSocket)
         var windows: [Int] = []
         var remaining = settings.concurrency
         for index in 0..<sockets {

@@ -1,0 +1,24 @@
+/// Changes to an ISP; nil leaves a field alone. The name and the SMS cost policy are the ISP's
+/// own settings (its Admin may change them); the plan and the standing are set by the level
+/// above (the tenancy's Super Admin, or the Developer). `planID` is a double optional:
+/// `.some(nil)` takes the ISP off its plan.
+public struct ISPUpdate: Sendable, Hashable {
+    public var name: String?
+    public var smsCostPolicy: SMSCostPolicy?
+    public var planID: PlanID??
+    /// Lapsing an ISP by hand changes its subscribers' RADIUS answers (enforcement events follow).
+    public var subscriptionStatus: ISPSubscriptionStatus?
+
+    public init(
+        name: String? = nil, smsCostPolicy: SMSCostPolicy? = nil, planID: PlanID?? = nil,
+        subscriptionStatus: ISPSubscriptionStatus? = nil
+    ) {
+        self.name = name
+        self.smsCostPolicy = smsCostPolicy
+        self.planID = planID
+        self.subscriptionStatus = subscriptionStatus
+    }
+
+    /// Whether the update touches what only the level above the ISP may change.
+    var changesStanding: Bool { planID != nil || subscriptionStatus != nil }
+}
