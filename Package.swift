@@ -165,7 +165,7 @@ let package = Package(
         // MARK: Tests (Swift Testing); integration tests in Python live in Tests/Integration
         .target(
             name: "TestSupport",
-            dependencies: ["RADIUSCore", nioCore],
+            dependencies: ["RADIUSCore", nioCore, nioPosix, metrics],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
@@ -215,7 +215,7 @@ let package = Package(
             name: "ServerRuntimeTests",
             dependencies: [
                 "ServerRuntime", "BillingCore", "RADIUSCore", "RADIUSNIO", "RouterOSAPI", "RouterOSTestServer",
-                nioCore, nioPosix, logging, metrics,
+                "TestSupport", nioCore, nioPosix, logging, metrics,
             ],
             swiftSettings: strict
         ),

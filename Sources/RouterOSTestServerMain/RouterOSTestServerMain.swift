@@ -39,6 +39,12 @@ struct RouterOSTestServerMain: AsyncParsableCommand {
     @Option(help: "PEM private key for API-SSL.")
     var tlsKey: String?
 
+    @Option(help: "A live PPP session of this user in /ppp/active at start (repeatable).")
+    var pppActive: [String] = []
+
+    @Option(help: "A logged-in hotspot user in /ip/hotspot/active at start (repeatable).")
+    var hotspotActive: [String] = []
+
     func validate() throws {
         guard ["both", "plain", "challenge"].contains(login) else {
             throw ValidationError("--login must be both, plain or challenge")
@@ -57,9 +63,13 @@ struct RouterOSTestServerMain: AsyncParsableCommand {
             }
         var tls: (certificateFile: String, privateKeyFile: String)?
         if let tlsCert, let tlsKey { tls = (tlsCert, tlsKey) }
+        var model = RouterOSTestModel.standard()
+        for name in pppActive { _ = model.insert(["name": name, "service": "pppoe", "radius": "true"], into: "/ppp/active") }
+        for name in hotspotActive { _ = model.insert(["user": name, "server": "hotspot1"], into: "/ip/hotspot/active") }
         let server = try await RouterOSTestServer.start(
             RouterOSTestServer.Configuration(
-                host: host, port: port, users: [user: password], loginSupport: support, tls: tls, emitEmpty: empty))
+                host: host, port: port, users: [user: password], loginSupport: support, tls: tls, emitEmpty: empty,
+                model: model))
         FileHandle.standardOutput.write(Data("\(server.port)\n".utf8))
         try await waitForStandardInputToClose()
         await server.stop()

@@ -53,10 +53,7 @@ public final class UplinkServer: Sendable {
             configuration: configuration, store: sqlite, passwordHashCost: configuration.passwordHashCost,
             eventSink: { _ in enforcementSignal.signal() },
             commitObserver: { change in
-                // Accounting commits (sessions) move no expiry and no mirrored entry; skip them.
-                guard !change.contains(.sessions),
-                    !change.intersection([.subscribers, .configuration]).isEmpty
-                else { return }
+                guard change.wakesTimerAndMirror else { return }
                 timerSignal.signal()
                 mirrorSignal.signal()
             })

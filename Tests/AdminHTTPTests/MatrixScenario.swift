@@ -70,6 +70,8 @@ enum MatrixScenario {
             return MatrixRequest(method: .get, path: "/api/v1/customers/\(customer)/decision")
         case "GET /api/v1/customers/{id}/usage":
             return MatrixRequest(method: .get, path: "/api/v1/customers/\(customer)/usage")
+        case "GET /api/v1/customers/{id}/enforcement":
+            return MatrixRequest(method: .get, path: "/api/v1/customers/\(customer)/enforcement")
         // Hierarchy
         case "GET /api/v1/tenancies":
             return MatrixRequest(method: .get, path: "/api/v1/tenancies", listedID: tenancy(t, w))

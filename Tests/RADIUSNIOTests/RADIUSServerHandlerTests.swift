@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import NIOEmbedded
+import TestSupport
 import Testing
 
 @testable import RADIUSNIO

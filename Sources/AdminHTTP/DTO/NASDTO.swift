@@ -23,7 +23,7 @@ public struct NASDTO: APIModel {
             ("id", .id), ("isp_id", .id), ("name", .string()), ("address", .string()),
             ("nas_identifier", JSONSchema.string().nullable), ("coa_port", .integer(minimum: 1, maximum: 65535)),
             ("routeros", RouterOSDTO.schema.nullable), ("has_routeros_password", .boolean),
-            ("secret_mirror", .string()),
+            ("secret_mirror", .enumeration(["off", "mirror"])),
             ("counter_direction", .enumeration(["standard", "swapped"])), ("require_message_authenticator", .boolean),
         ],
         required: [
@@ -45,7 +45,8 @@ extension NASDTO {
         nasIdentifier = view.nasIdentifier
         coaPort = view.coaPort
         routeros = view.routerOS.map {
-            RouterOSDTO(host: $0.host, port: $0.port, username: $0.username, useTls: $0.useTLS)
+            RouterOSDTO(
+                host: $0.host, port: $0.port, username: $0.username, useTls: $0.useTLS, tlsPinSha256: $0.tlsPinSHA256)
         }
         hasRouterosPassword = view.hasRouterOSPassword
         secretMirror = view.secretMirror.rawValue
@@ -60,11 +61,28 @@ public struct RouterOSDTO: Codable, Sendable {
     public var port: Int?
     public var username: String
     public var useTls: Bool?
+    /// SHA-256 fingerprint of the router's API-SSL certificate to pin (needs `use_tls`); not a secret.
+    public var tlsPinSha256: String?
+
+    public init(host: String, port: Int?, username: String, useTls: Bool?, tlsPinSha256: String? = nil) {
+        self.host = host
+        self.port = port
+        self.username = username
+        self.useTls = useTls
+        self.tlsPinSha256 = tlsPinSha256
+    }
 
     static let schema = JSONSchema.object(
         [
             ("host", .text(1...253)), ("port", JSONSchema.integer(minimum: 1, maximum: 65535)),
             ("username", .text(1...100)), ("use_tls", .boolean),
+            (
+                "tls_pin_sha256",
+                .string(
+                    pattern: "^([0-9A-Fa-f]{64}|([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2})$",
+                    description: "SHA-256 fingerprint of the router's DER certificate (needs use_tls); "
+                        + "only that certificate is accepted, self-signed or not")
+            ),
         ], required: ["host", "username"])
 }
 
@@ -78,6 +96,8 @@ struct NASInput: APIModel, Validatable {
     var coaPort: Int?
     var routeros: RouterOSDTO?
     var routerosPassword: String?
+    /// `off` (default) or `mirror`: keep disabled `/ppp/secret` copies of the subscribers on the router.
+    var secretMirror: String?
     var counterDirection: String?
     var requireMessageAuthenticator: Bool?
 
@@ -92,9 +112,19 @@ struct NASInput: APIModel, Validatable {
             Check.text(routeros.host, "routeros.host", 1...253, into: &problems)
             Check.range(routeros.port, "routeros.port", 1...65535, into: &problems)
             Check.text(routeros.username, "routeros.username", 1...100, into: &problems)
+            if let pin = routeros.tlsPinSha256 {
+                if RouterOSEndpoint.normalizedPin(pin) == nil {
+                    problems.append(FieldProblem("routeros.tls_pin_sha256", "must be 64 hex digits (SHA-256), colons allowed"))
+                } else if routeros.useTls != true {
+                    problems.append(FieldProblem("routeros.tls_pin_sha256", "needs use_tls: true"))
+                }
+            }
         }
         if let routerosPassword, routerosPassword.utf8.count > 128 {
             problems.append(FieldProblem("routeros_password", "must be at most 128 bytes"))
+        }
+        if let secretMirror, SecretMirrorMode(rawValue: secretMirror) == nil {
+            problems.append(FieldProblem("secret_mirror", "must be off or mirror"))
         }
         if let counterDirection, CounterDirection(rawValue: counterDirection) == nil {
             problems.append(FieldProblem("counter_direction", "unknown counter direction"))
@@ -107,9 +137,10 @@ struct NASInput: APIModel, Validatable {
             routerOS: routeros.map {
                 RouterOSEndpoint(
                     host: $0.host, port: $0.port, username: $0.username,
-                    useTLS: $0.useTls ?? false)
+                    useTLS: $0.useTls ?? false, tlsPinSHA256: $0.tlsPinSha256)
             },
             routerOSPassword: routerosPassword,
+            secretMirror: secretMirror.flatMap(SecretMirrorMode.init) ?? .off,
             counterDirection: counterDirection.flatMap(CounterDirection.init) ?? .standard,
             requireMessageAuthenticator: requireMessageAuthenticator ?? true)
     }
@@ -127,9 +158,11 @@ struct NASInput: APIModel, Validatable {
             ("secret", .string(minLength: 1, maxLength: 128, description: "RADIUS shared secret (write-only)")),
             ("nas_identifier", .text(1...253)), ("coa_port", .integer(minimum: 1, maximum: 65535)),
             ("routeros", RouterOSDTO.schema), ("routeros_password", .string(maxLength: 128, description: "write-only")),
+            ("secret_mirror", .enumeration(["off", "mirror"])),
             ("counter_direction", .enumeration(["standard", "swapped"])), ("require_message_authenticator", .boolean),
         ], required: ["name", "address", "secret"])
     static let example = NASInput(
         ispId: 5, name: "core-router-2", address: "198.51.100.0/24", secret: "example-secret", nasIdentifier: nil,
-        coaPort: nil, routeros: nil, routerosPassword: nil, counterDirection: nil, requireMessageAuthenticator: nil)
+        coaPort: nil, routeros: nil, routerosPassword: nil, secretMirror: nil, counterDirection: nil,
+        requireMessageAuthenticator: nil)
 }

@@ -38,6 +38,7 @@ enum ModelCatalog {
             page(PriceDTO.self), page(NASDTO.self), page(PoolDTO.self), page(GatewayDTO.self), page(WalletDTO.self),
             page(LedgerTransactionDTO.self), page(InvoiceDTO.self), page(PlanDTO.self), page(SessionDTO.self),
             page(UsageDTO.self), page(AuditDTO.self), page(SaleDTO.self),
+            entry(EnforcementAttemptDTO.self), page(EnforcementAttemptDTO.self),
         ]
     }
 }

@@ -21,6 +21,7 @@ enum RouteTable {
             + ChargeRoutes.routes()
             + ActivityRoutes.routes()
             + ReportRoutes.routes()
+            + EnforcementRoutes.routes()
     }
 
     /// The API routes plus health, metrics and the document itself (built once, lazily).

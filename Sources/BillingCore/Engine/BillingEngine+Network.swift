@@ -10,7 +10,7 @@ extension BillingEngine {
             try Self.require(.manageNAS, on: .isp(ispID), actorID, state)
             let nas = NASDevice(
                 id: NASID(state.allocateID()), ispID: ispID, name: try Self.name(spec.name), address: spec.address,
-                nasIdentifier: spec.nasIdentifier, coaPort: spec.coaPort, routerOS: spec.routerOS,
+                nasIdentifier: spec.nasIdentifier, coaPort: spec.coaPort, routerOS: Self.normalized(spec.routerOS),
                 secretMirror: spec.secretMirror, counterDirection: spec.counterDirection,
                 requireMessageAuthenticator: spec.requireMessageAuthenticator,
                 secrets: NASSecrets(radiusSecret: spec.secret, routerOSPassword: spec.routerOSPassword),
@@ -34,7 +34,7 @@ extension BillingEngine {
             nas.address = spec.address
             nas.nasIdentifier = spec.nasIdentifier
             nas.coaPort = spec.coaPort
-            nas.routerOS = spec.routerOS
+            nas.routerOS = Self.normalized(spec.routerOS)
             nas.secretMirror = spec.secretMirror
             nas.counterDirection = spec.counterDirection
             nas.requireMessageAuthenticator = spec.requireMessageAuthenticator
@@ -212,5 +212,18 @@ extension BillingEngine {
             throw BillingError.invalid("shared secret must be 1…128 bytes")
         }
         guard (1...65535).contains(spec.coaPort) else { throw BillingError.invalid("CoA port out of range") }
+        if let pin = spec.routerOS?.tlsPinSHA256 {
+            guard RouterOSEndpoint.normalizedPin(pin) != nil else {
+                throw BillingError.invalid("RouterOS TLS pin must be a SHA-256 fingerprint (64 hex digits)")
+            }
+            guard spec.routerOS?.useTLS == true else { throw BillingError.invalid("a RouterOS TLS pin needs TLS") }
+        }
+    }
+
+    /// The RouterOS endpoint as stored: the TLS pin in its canonical form.
+    static func normalized(_ endpoint: RouterOSEndpoint?) -> RouterOSEndpoint? {
+        guard var endpoint else { return nil }
+        endpoint.tlsPinSHA256 = endpoint.tlsPinSHA256.flatMap(RouterOSEndpoint.normalizedPin)
+        return endpoint
     }
 }

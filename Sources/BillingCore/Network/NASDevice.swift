@@ -53,12 +53,28 @@ public struct RouterOSEndpoint: Sendable, Codable, Hashable {
     public var port: Int
     public var username: String
     public var useTLS: Bool
+    /// With TLS: the SHA-256 fingerprint of the router's certificate (its DER encoding, as
+    /// `/certificate print` and `openssl x509 -fingerprint -sha256` show it), 64 lower-case hex
+    /// digits. When set, exactly that certificate is accepted, self-signed or not; when nil, the
+    /// certificate must chain to a trusted root and name the host. Not a secret.
+    public var tlsPinSHA256: String?
 
-    public init(host: String, port: Int? = nil, username: String, useTLS: Bool = false) {
+    public init(host: String, port: Int? = nil, username: String, useTLS: Bool = false, tlsPinSHA256: String? = nil) {
         self.host = host
         self.port = port ?? (useTLS ? 8729 : 8728)
         self.username = username
         self.useTLS = useTLS
+        self.tlsPinSHA256 = tlsPinSHA256
+    }
+
+    /// A pin as stored: 64 lower-case hex digits from 64 hex digits in either case, optionally
+    /// separated by `:` or spaces (the `openssl` style); nil for anything else.
+    public static func normalizedPin(_ text: String) -> String? {
+        let hex = text.filter { $0 != ":" && $0 != " " }.lowercased()
+        guard hex.utf8.count == 64, hex.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            return nil
+        }
+        return hex
     }
 }
 

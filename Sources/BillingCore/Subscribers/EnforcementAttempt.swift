@@ -5,7 +5,7 @@ import Foundation
 /// CoA-Request with its ACK/NAK/Error-Cause or silence, or the RouterOS API fallback.
 public struct EnforcementAttempt: Sendable, Codable, Hashable {
     /// How the attempt reached the router.
-    public enum Method: String, Sendable, Codable, Hashable {
+    public enum Method: String, Sendable, Codable, Hashable, CaseIterable {
         /// RFC 5176 Disconnect-Request.
         case disconnect
         /// RFC 5176 CoA-Request.
@@ -15,7 +15,7 @@ public struct EnforcementAttempt: Sendable, Codable, Hashable {
     }
 
     /// What came back.
-    public enum Result: String, Sendable, Codable, Hashable {
+    public enum Result: String, Sendable, Codable, Hashable, CaseIterable {
         case ack
         case nak
         case timeout
@@ -28,6 +28,12 @@ public struct EnforcementAttempt: Sendable, Codable, Hashable {
     }
 
     public var eventID: EventID
+    /// What caused the event (suspension, package change, …); nil in attempts recorded before it
+    /// was kept.
+    public var trigger: EnforcementTrigger?
+    /// Which try of the event this attempt belongs to (1 for the first; failed events are tried
+    /// again with backoff); nil in attempts recorded before retries existed.
+    public var tryNumber: Int?
     public var subscriberID: SubscriberID
     public var nasID: NASID?
     /// Acct-Session-Id of the session acted on.
@@ -44,10 +50,13 @@ public struct EnforcementAttempt: Sendable, Codable, Hashable {
 
     /// Memberwise initialiser.
     public init(
-        eventID: EventID, subscriberID: SubscriberID, nasID: NASID?, sessionID: String?, method: Method,
-        result: Result, errorCause: Int? = nil, transmissions: Int? = nil, detail: String? = nil, at: Date
+        eventID: EventID, trigger: EnforcementTrigger? = nil, tryNumber: Int? = nil, subscriberID: SubscriberID,
+        nasID: NASID?, sessionID: String?, method: Method, result: Result, errorCause: Int? = nil,
+        transmissions: Int? = nil, detail: String? = nil, at: Date
     ) {
         self.eventID = eventID
+        self.trigger = trigger
+        self.tryNumber = tryNumber
         self.subscriberID = subscriberID
         self.nasID = nasID
         self.sessionID = sessionID

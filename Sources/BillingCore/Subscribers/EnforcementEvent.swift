@@ -42,7 +42,7 @@ public struct EnforcementEvent: Sendable, Codable, Hashable, Identifiable {
 }
 
 /// What caused an enforcement event.
-public enum EnforcementTrigger: String, Sendable, Codable, Hashable {
+public enum EnforcementTrigger: String, Sendable, Codable, Hashable, CaseIterable {
     case expired
     case renewed
     case suspended
@@ -55,6 +55,8 @@ public enum EnforcementTrigger: String, Sendable, Codable, Hashable {
     case quotaReset = "quota_reset"
     case ispLapsed = "isp_lapsed"
     case ispRestored = "isp_restored"
+    /// Staff asked for it (`POST /customers/{id}/disconnect`); never written to the outbox.
+    case manualDisconnect = "manual_disconnect"
 }
 
 /// What the router should do with the subscriber's live sessions.

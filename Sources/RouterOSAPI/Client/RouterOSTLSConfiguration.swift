@@ -1,5 +1,6 @@
 import NIOCore
 import NIOSSL
+import Synchronization
 
 /// TLS settings for API-SSL (port 8729; mikrotik.md §7.1). Verification is on by default.
 ///
@@ -59,16 +60,40 @@ public struct RouterOSTLSConfiguration: Hashable, Sendable {
         return try NIOSSLContext(configuration: tls)
     }
 
-    /// Builds the per-connection handler for `host`.
-    func makeHandler(context: NIOSSLContext, host: String) throws -> NIOSSLClientHandler {
+    /// Builds the per-connection handler for `host`. With a pin, a certificate that does not match
+    /// is refused and its fingerprint left in `mismatch`, so the error can say what was presented.
+    func makeHandler(context: NIOSSLContext, host: String, mismatch: PinMismatch? = nil) throws -> NIOSSLClientHandler {
         let isAddress = (try? SocketAddress(ipAddress: host, port: 0)) != nil
         let name = serverName ?? (isAddress ? nil : host)
         if case .pinned(let fingerprint) = verification {
             return try NIOSSLClientHandler(context: context, serverHostname: name) { certificates, promise in
-                let matches = certificates.first.map(fingerprint.matches) ?? false
-                promise.succeed(matches ? .certificateVerified : .failed)
+                let presented = certificates.first.flatMap { try? $0.toDERBytes() }
+                    .map(RouterOSCertificateFingerprint.init(derBytes:))
+                if presented == fingerprint {
+                    promise.succeed(.certificateVerified)
+                } else {
+                    mismatch?.record(presented)
+                    promise.succeed(.failed)
+                }
             }
         }
         return try NIOSSLClientHandler(context: context, serverHostname: name)
+    }
+
+    /// What the router presented when a pinned connection refused its certificate.
+    final class PinMismatch: Sendable {
+        private let presented = Mutex<RouterOSCertificateFingerprint??>(nil)
+
+        func record(_ fingerprint: RouterOSCertificateFingerprint?) { presented.withLock { $0 = .some(fingerprint) } }
+
+        /// The refusal as a clear error, or nil when no pinned check failed.
+        func error(pinned: RouterOSCertificateFingerprint) -> RouterOSError? {
+            guard let seen = presented.withLock({ $0 }) else { return nil }
+            let shown = seen.map { "\($0)" } ?? "no certificate"
+            return RouterOSError(
+                code: .tls,
+                message: "the router's certificate does not match the pinned SHA-256 fingerprint "
+                    + "(pinned \(pinned), router presented \(shown))")
+        }
     }
 }

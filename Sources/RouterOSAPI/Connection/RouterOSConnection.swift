@@ -67,6 +67,7 @@ public final class RouterOSConnection: Sendable {
         let limits = configuration.decoderLimits
         let tls = endpoint.tls
         let host = endpoint.host
+        let mismatch = RouterOSTLSConfiguration.PinMismatch()
         let eventLoop = eventLoopGroup.next()
         let login = RouterOSLoginParameters(
             credentials: credentials, method: configuration.loginMethod, timeout: configuration.loginTimeout,
@@ -78,7 +79,7 @@ public final class RouterOSConnection: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     if let tls, let sslContext {
-                        try sync.addHandler(tls.makeHandler(context: sslContext, host: host))
+                        try sync.addHandler(tls.makeHandler(context: sslContext, host: host, mismatch: mismatch))
                     }
                     try sync.addHandler(ByteToMessageHandler(RouterOSSentenceDecoder(limits: limits)))
                     try sync.addHandler(MessageToByteHandler(RouterOSSentenceEncoder()))
@@ -97,6 +98,9 @@ public final class RouterOSConnection: Sendable {
             try await login.promise.futureResult.get()
         } catch {
             channel.close(promise: nil)
+            if case .pinned(let pinned) = tls?.verification, let refused = mismatch.error(pinned: pinned) {
+                throw refused
+            }
             throw RouterOSChannelHandler.translate(error)
         }
         logger.debug("routeros connection ready")

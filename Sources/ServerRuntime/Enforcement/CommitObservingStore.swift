@@ -37,6 +37,13 @@ public final class CommitObservingStore: BillingStore {
             if !changes.events.isEmpty { change.insert(.events) }
             self = change
         }
+
+        /// Whether the expiry timer and the secret mirror should look again: subscribers or
+        /// configuration changed, and it is not an accounting commit (those move no expiry and no
+        /// mirrored entry, and there are many).
+        public var wakesTimerAndMirror: Bool {
+            !contains(.sessions) && !intersection([.subscribers, .configuration]).isEmpty
+        }
     }
 
     private let base: any BillingStore

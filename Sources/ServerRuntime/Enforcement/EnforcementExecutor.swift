@@ -20,11 +20,13 @@ struct EnforcementExecutor: Sendable {
         var attempts: [EnforcementAttempt]
     }
 
-    func carryOut(_ event: EnforcementEvent) async -> Result {
+    /// Carries `event` out once; `tryNumber` (1 for the first try) is stamped on every attempt.
+    func carryOut(_ event: EnforcementEvent, tryNumber: Int = 1) async -> Result {
         let sessions = engine.openSessions(of: event.subscriberID)
         guard !sessions.isEmpty else {
             let attempt = EnforcementAttempt(
-                eventID: event.id, subscriberID: event.subscriberID, nasID: nil, sessionID: nil,
+                eventID: event.id, trigger: event.trigger, tryNumber: tryNumber, subscriberID: event.subscriberID,
+                nasID: nil, sessionID: nil,
                 method: event.action == .disconnect ? .disconnect : .coa, result: .noSession,
                 detail: "no open session", at: engine.now)
             return Result(outcome: .noSession, attempts: [attempt])
@@ -36,7 +38,7 @@ struct EnforcementExecutor: Sendable {
         var outcomes: [EnforcementOutcome] = []
         var attempts: [EnforcementAttempt] = []
         for step in steps {
-            let (outcome, stepAttempts) = await perform(step, event: event, service: service)
+            let (outcome, stepAttempts) = await perform(step, event: event, tryNumber: tryNumber, service: service)
             outcomes.append(outcome)
             attempts += stepAttempts
         }
@@ -57,7 +59,7 @@ struct EnforcementExecutor: Sendable {
         return outcomes.max { rank($0) < rank($1) } ?? .noSession
     }
 
-    private func perform(_ step: EnforcementStep, event: EnforcementEvent, service: ServiceType?) async
+    private func perform(_ step: EnforcementStep, event: EnforcementEvent, tryNumber: Int, service: ServiceType?) async
         -> (EnforcementOutcome, [EnforcementAttempt])
     {
         let session = step.session
@@ -66,7 +68,8 @@ struct EnforcementExecutor: Sendable {
             transmissions: Int? = nil, detail: String? = nil
         ) -> EnforcementAttempt {
             EnforcementAttempt(
-                eventID: event.id, subscriberID: event.subscriberID, nasID: session.nasID, sessionID: session.sessionID,
+                eventID: event.id, trigger: event.trigger, tryNumber: tryNumber, subscriberID: event.subscriberID,
+                nasID: session.nasID, sessionID: session.sessionID,
                 method: method, result: result, errorCause: cause.map { Int($0.rawValue) }, transmissions: transmissions,
                 detail: detail, at: engine.now)
         }

@@ -15,6 +15,7 @@ public actor RouterOSClientRegistry {
         var host: String
         var port: Int
         var useTLS: Bool
+        var pin: String?
         var user: String
         var password: String
     }
@@ -44,8 +45,8 @@ public actor RouterOSClientRegistry {
             throw RouterOSError(code: .invalidRequest, message: "NAS \(nas.name) has no stored RouterOS API password")
         }
         let key = Key(
-            host: endpoint.host, port: endpoint.port, useTLS: endpoint.useTLS, user: endpoint.username,
-            password: password)
+            host: endpoint.host, port: endpoint.port, useTLS: endpoint.useTLS, pin: endpoint.tlsPinSHA256,
+            user: endpoint.username, password: password)
         if let entry = clients[nas.id], entry.key == key { return entry.client }
         if let stale = clients.removeValue(forKey: nas.id) { await stale.client.shutdown() }
         let client = try RouterOSClient(
@@ -62,9 +63,20 @@ public actor RouterOSClientRegistry {
         for client in all { await client.shutdown() }
     }
 
-    /// The API endpoint of a NAS record: TLS (8729) verifies the certificate with the system trust.
-    static func endpoint(_ endpoint: BillingCore.RouterOSEndpoint) -> RouterOSAPI.RouterOSEndpoint {
-        RouterOSAPI.RouterOSEndpoint(
-            host: endpoint.host, port: endpoint.port, tls: endpoint.useTLS ? RouterOSTLSConfiguration.verified : nil)
+    /// The API endpoint of a NAS record. With TLS (8729) and a stored pin, exactly the pinned
+    /// certificate is accepted (self-signed router certificates); without a pin, the certificate
+    /// must chain to the system trust store and name the host. (`uplink routeros --router NAME`
+    /// uses the same.)
+    public static func endpoint(_ endpoint: BillingCore.RouterOSEndpoint) -> RouterOSAPI.RouterOSEndpoint {
+        RouterOSAPI.RouterOSEndpoint(host: endpoint.host, port: endpoint.port, tls: tls(for: endpoint))
+    }
+
+    /// The TLS settings of a NAS record's endpoint; nil for the plain API.
+    public static func tls(for endpoint: BillingCore.RouterOSEndpoint) -> RouterOSTLSConfiguration? {
+        guard endpoint.useTLS else { return nil }
+        if let pin = endpoint.tlsPinSHA256, let fingerprint = RouterOSCertificateFingerprint(pin) {
+            return .pinned(fingerprint)
+        }
+        return .verified
     }
 }

@@ -56,15 +56,15 @@ struct DatabaseRouterResolver: RouterCredentialsResolver {
         return try Self.router(for: nas, tls: tls)
     }
 
-    /// The endpoint and credentials of a NAS record; `tls` (from the command line) overrides the
-    /// record's TLS setting when given.
+    /// The endpoint and credentials of a NAS record (TLS with the record's pin, if it has one);
+    /// `tls` (from the command line) overrides the record's TLS setting when given.
     static func router(for nas: NASDevice, tls: RouterOSTLSConfiguration?) throws -> ResolvedRouter {
         guard let stored = nas.routerOS else {
             throw ValidationError("router \(nas.name) has no RouterOS API endpoint configured")
         }
-        var endpoint = RouterOSAPI.RouterOSEndpoint(
-            host: stored.host, port: stored.port, tls: stored.useTLS ? RouterOSTLSConfiguration.verified : nil)
-        if let tls { endpoint.tls = tls }
+        var endpoint = RouterOSClientRegistry.endpoint(stored)  // the record's TLS pin, as `uplink serve` uses it
+        // A bare `--tls` asks for TLS; it keeps the record's pin rather than replacing it.
+        if let tls, !(tls == .verified && endpoint.tls != nil) { endpoint.tls = tls }
         let credentials = nas.secrets.routerOSPassword.map {
             RouterOSCredentials(user: stored.username, password: $0)
         }

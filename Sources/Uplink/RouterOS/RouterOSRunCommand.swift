@@ -37,7 +37,7 @@ struct RouterOSRunCommand: AsyncParsableCommand {
     @Option(help: "API password (or set UPLINK_ROUTEROS_PASSWORD).")
     var password: String?
 
-    @Flag(help: "Use API-SSL (TLS); the certificate is verified unless --insecure or --fingerprint.")
+    @Flag(help: "Use API-SSL (TLS); the certificate is verified (or, for a router NAME, matched against its stored pin) unless --insecure or --fingerprint.")
     var tls = false
 
     @Flag(help: "With --tls: do not verify the router's certificate.")

@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import RADIUSCore
+import TestSupport
 import Testing
 
 @testable import RADIUSNIO

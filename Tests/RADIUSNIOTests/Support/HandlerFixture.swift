@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import NIOEmbedded
+import TestSupport
 @testable import RADIUSNIO
 
 /// One `RADIUSServerHandler` in an `EmbeddedChannel`, with its own metrics and log store.

@@ -5,53 +5,19 @@ import RouterOSTestServer
 import Testing
 
 /// API-SSL against the test server with a self-signed certificate made at test time by the
-/// `openssl` command line tool in a temporary directory.
+/// `openssl` command line tool in a temporary directory (`RouterOSTestCertificate`).
 @Suite("RouterOSClient over TLS")
 struct RouterOSClientTLSTests {
-    struct Certificate {
-        let directory: URL
-        let certificateFile: String
-        let keyFile: String
-        let fingerprint: RouterOSCertificateFingerprint
-    }
+    typealias Certificate = RouterOSTestCertificate
 
-    static func makeCertificate() throws -> Certificate {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("uplink-routeros-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let cert = directory.appendingPathComponent("cert.pem").path
-        let key = directory.appendingPathComponent("key.pem").path
-        _ = try openssl([
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=localhost",
-            "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-        ])
-        // e.g. "sha256 Fingerprint=AB:CD:…"
-        let output = try openssl(["x509", "-in", cert, "-noout", "-fingerprint", "-sha256"])
-        let text = output.split(separator: "=", maxSplits: 1).last.map(String.init) ?? ""
-        let fingerprint = try #require(RouterOSCertificateFingerprint(text.trimmingCharacters(in: .whitespacesAndNewlines)))
-        return Certificate(directory: directory, certificateFile: cert, keyFile: key, fingerprint: fingerprint)
-    }
-
-    static func openssl(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "openssl \(arguments.first ?? "") failed")
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func makeCertificate() throws -> Certificate { try RouterOSTestCertificate.make() }
 
     func withTLSServer(
         tls: RouterOSTLSConfiguration,
         _ body: (RouterOSTestServer, RouterOSClient, Certificate) async throws -> Void
     ) async throws {
         let certificate = try Self.makeCertificate()
-        defer { try? FileManager.default.removeItem(at: certificate.directory) }
+        defer { certificate.remove() }
         let server = RouterOSTestServer.Configuration(
             users: [TestRouter.user: TestRouter.password],
             tls: (certificate.certificateFile, certificate.keyFile))
@@ -81,7 +47,7 @@ struct RouterOSClientTLSTests {
     @Test("verification on with the certificate as trusted root and the IP in its SAN: works")
     func trustedRoot() async throws {
         let certificate = try Self.makeCertificate()
-        defer { try? FileManager.default.removeItem(at: certificate.directory) }
+        defer { certificate.remove() }
         let server = RouterOSTestServer.Configuration(
             users: [TestRouter.user: TestRouter.password], tls: (certificate.certificateFile, certificate.keyFile))
         let tls = RouterOSTLSConfiguration(verification: .full, trustRootsFile: certificate.certificateFile)
@@ -94,7 +60,7 @@ struct RouterOSClientTLSTests {
     @Test("pinning the right fingerprint works")
     func pinnedMatch() async throws {
         let certificate = try Self.makeCertificate()
-        defer { try? FileManager.default.removeItem(at: certificate.directory) }
+        defer { certificate.remove() }
         let server = RouterOSTestServer.Configuration(
             users: [TestRouter.user: TestRouter.password], tls: (certificate.certificateFile, certificate.keyFile))
         try await TestRouter.with(server: server, tls: .pinned(certificate.fingerprint)) { _, client async throws in
@@ -110,6 +76,9 @@ struct RouterOSClientTLSTests {
             #expect(other != certificate.fingerprint)
             let error = await TestRouter.error { _ = try await client.systemIdentity() }
             #expect(error?.code == .tls)
+            // The message says what happened and what the router presented, for the operator.
+            #expect(error?.message.contains("does not match the pinned SHA-256 fingerprint") == true)
+            #expect(error?.message.contains(certificate.fingerprint.description) == true)
             #expect(server.loginCounts == (0, 0))
         }
     }

@@ -41,4 +41,13 @@ struct CommitObservingStoreTests {
         changes.deletedNAS = [NASID(2)]
         #expect(CommitObservingStore.Change(changes) == [.subscribers, .configuration])
     }
+
+    @Test("the timer and the mirror wake for subscriber and configuration changes, not for accounting")
+    func wakes() {
+        #expect(CommitObservingStore.Change.subscribers.wakesTimerAndMirror)
+        #expect(CommitObservingStore.Change.configuration.wakesTimerAndMirror)
+        #expect(!CommitObservingStore.Change.sessions.wakesTimerAndMirror)
+        #expect(!CommitObservingStore.Change([.sessions, .subscribers]).wakesTimerAndMirror)
+        #expect(!CommitObservingStore.Change.events.wakesTimerAndMirror)
+    }
 }

@@ -5,6 +5,7 @@ import NIOCore
 import RADIUSNIO
 import RouterOSAPI
 import RouterOSTestServer
+import TestSupport
 import Testing
 
 @testable import ServerRuntime
@@ -24,26 +25,32 @@ struct EnforcementFixture {
     let store: InMemoryBillingStore
     let engine: BillingEngine
     let demo: DemoDataSet
-    let nas: EnforcementTestNAS
+    let nas: CoATestNAS
     let router: RouterOSTestServer
     let nasID: NASID
-    let metrics = EnforcementTestMetrics()
+    let metrics = TestMetricsFactory()
     let coaClient: CoAClient
     let registry: RouterOSClientRegistry
 
     /// Everything started; call `stop()` at the end.
-    static func start(answer: EnforcementTestNAS.Answer = .ack) async throws -> EnforcementFixture {
+    /// `commitObserver`, when given, sees every commit (through a `CommitObservingStore`), as in
+    /// `uplink serve`.
+    static func start(
+        answer: CoATestNAS.Answer = .ack,
+        commitObserver: (@Sendable (CommitObservingStore.Change) -> Void)? = nil
+    ) async throws -> EnforcementFixture {
         let clock = ManualClock(start)
         let store = InMemoryBillingStore()
+        let observed: any BillingStore = commitObserver.map { CommitObservingStore(store, observer: $0) } ?? store
         let engine = try BillingEngine(
-            store: store, clock: clock, sealer: InsecureTestSealer(), ntHasher: InsecureTestNTHasher(),
+            store: observed, clock: clock, sealer: InsecureTestSealer(), ntHasher: InsecureTestNTHasher(),
             passwordHasher: InsecureTestPasswordHasher())
         let demo = try DemoDataSet.build(into: engine)
         // The demo build queues events of its own (suspended1, expired1); tests start from an empty outbox.
         for event in try engine.pendingEnforcementEvents(limit: 1000) {
             try engine.completeEnforcement(event.id, outcome: .noSession)
         }
-        let nas = EnforcementTestNAS(answer: answer)
+        let nas = CoATestNAS(answer: answer)
         let nasPort = try await nas.start()
         let router = try await RouterOSTestServer.start(.init(users: [apiUser: apiPassword]))
         let view = try engine.createNAS(
@@ -64,7 +71,7 @@ struct EnforcementFixture {
 
     /// Short timeouts where the NAS stays silent (the test waits for them); long ones where it
     /// answers, so a loaded machine never sees a retransmission before the answer.
-    static func coaConfiguration(for answer: EnforcementTestNAS.Answer) -> CoAClientConfiguration {
+    static func coaConfiguration(for answer: CoATestNAS.Answer) -> CoAClientConfiguration {
         if case .silence = answer {
             return CoAClientConfiguration(
                 initialTimeout: .milliseconds(100), maximumTimeout: .milliseconds(200), maximumTransmissions: 2,
@@ -76,7 +83,7 @@ struct EnforcementFixture {
 
     private init(
         clock: ManualClock, store: InMemoryBillingStore, engine: BillingEngine, demo: DemoDataSet,
-        nas: EnforcementTestNAS, router: RouterOSTestServer, nasID: NASID, coaClient: CoAClient,
+        nas: CoATestNAS, router: RouterOSTestServer, nasID: NASID, coaClient: CoAClient,
         registry: RouterOSClientRegistry
     ) {
         self.clock = clock

@@ -1,6 +1,8 @@
 import BillingCore
 import Foundation
 import RADIUSCore
+import RouterOSTestServer
+import TestSupport
 import Testing
 
 @testable import ServerRuntime
@@ -71,6 +73,54 @@ struct EnforcementServiceTests {
         #expect(attempts.map(\.result) == [.timeout, .removed])
         #expect(attempts.first?.transmissions == 2)
         await fixture.stop()
+    }
+
+    /// `std1` as a subscriber of `service`, online both in `/ppp/active` (from the fixture) and in
+    /// `/ip/hotspot/active`, suspended with the NAS NAKing: only the API fallback can act.
+    static func fallback(for service: ServiceType) async throws -> EnforcementFixture {
+        let fixture = try await EnforcementFixture.start(answer: .nak(errorCause: 503))
+        let std1 = try fixture.subscriber("std1")
+        _ = try fixture.engine.updateSubscriber(std1, SubscriberUpdate(serviceType: service), by: fixture.demo.adminID)
+        for event in try fixture.engine.pendingEnforcementEvents() {
+            try fixture.engine.completeEnforcement(event.id, outcome: .noSession)
+        }
+        fixture.router.withModel { model in
+            _ = model.insert(["user": "std1", "address": EnforcementFixture.framedIP, "server": "hs1"], into: "/ip/hotspot/active")
+        }
+        try fixture.engine.suspend(std1, by: fixture.demo.adminID)
+        await fixture.service().drainOnce()
+        return fixture
+    }
+
+    static func hotspotUsers(_ fixture: EnforcementFixture) -> [String] {
+        fixture.router.withModel { model in model.items(in: "/ip/hotspot/active").compactMap { $0.properties["user"] } }
+    }
+
+    @Test("a hotspot subscriber's fallback removes it from /ip/hotspot/active and leaves /ppp/active alone")
+    func hotspotFallback() async throws {
+        let fixture = try await Self.fallback(for: .hotspot)
+        #expect(Self.hotspotUsers(fixture).isEmpty)
+        #expect(fixture.activeSessions == ["std1"])
+        let commands = fixture.router.receivedCommands.map(\.command)
+        #expect(commands.contains("/ip/hotspot/active/remove"))
+        #expect(!commands.contains { $0.hasPrefix("/ppp/active") })
+        let attempts = try fixture.engine.enforcementAttempts(of: try fixture.subscriber("std1")).reversed()
+        #expect(attempts.map(\.result) == [.nak, .removed])
+        await fixture.stop()
+    }
+
+    @Test("a PPPoE subscriber's fallback uses /ppp/active only; service any uses both menus")
+    func pppAndAnyFallback() async throws {
+        let ppp = try await Self.fallback(for: .pppoe)
+        #expect(ppp.activeSessions.isEmpty)
+        #expect(Self.hotspotUsers(ppp) == ["std1"])
+        #expect(!ppp.router.receivedCommands.contains { $0.command.hasPrefix("/ip/hotspot") })
+        await ppp.stop()
+
+        let any = try await Self.fallback(for: .any)
+        #expect(any.activeSessions.isEmpty)
+        #expect(Self.hotspotUsers(any).isEmpty)
+        await any.stop()
     }
 
     @Test("a package change sends a CoA-Request with the new Mikrotik-Rate-Limit")

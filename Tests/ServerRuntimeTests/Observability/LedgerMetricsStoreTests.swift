@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ServerRuntime
@@ -10,7 +11,7 @@ import Testing
 struct LedgerMetricsStoreTests {
     @Test("top-ups, sales and their margins are counted once, in integer minor units")
     func countsPostings() throws {
-        let metrics = EnforcementTestMetrics()
+        let metrics = TestMetricsFactory()
         let engine = try BillingEngine(
             store: LedgerMetricsStore(InMemoryBillingStore(), factory: metrics), clock: ManualClock(DemoEngine.start),
             sealer: InsecureTestSealer(), ntHasher: InsecureTestNTHasher(), passwordHasher: InsecureTestPasswordHasher())

@@ -4,7 +4,7 @@ import Synchronization
 /// A tiny in-memory `MetricsFactory` for tests: counters and timers by label and dimensions.
 ///
 /// Injected per test (never bootstrapped globally), so parallel tests do not share counts.
-final class EnforcementTestMetrics: MetricsFactory, Sendable {
+public final class TestMetricsFactory: MetricsFactory, Sendable {
     private struct Key: Hashable {
         var label: String
         var dimensions: [String: String]
@@ -29,6 +29,8 @@ final class EnforcementTestMetrics: MetricsFactory, Sendable {
 
     private let boxes = Mutex<[Key: CounterBox]>([:])
 
+    public init() {}
+
     private func box(_ label: String, _ dimensions: [(String, String)]) -> CounterBox {
         let key = Key(label: label, dimensions: Dictionary(dimensions, uniquingKeysWith: { $1 }))
         return boxes.withLock { boxes in
@@ -40,27 +42,27 @@ final class EnforcementTestMetrics: MetricsFactory, Sendable {
     }
 
     /// The total of the counter `label` with exactly these dimensions (0 if never created).
-    func counter(_ label: String, _ dimensions: [String: String]) -> Int64 {
+    public func counter(_ label: String, _ dimensions: [String: String]) -> Int64 {
         boxes.withLock { $0[Key(label: label, dimensions: dimensions)]?.total.withLock { $0 } ?? 0 }
     }
 
     /// How many values the timer or recorder `label` with these dimensions received.
-    func recordedCount(_ label: String, _ dimensions: [String: String]) -> Int {
+    public func recordedCount(_ label: String, _ dimensions: [String: String]) -> Int {
         boxes.withLock { $0[Key(label: label, dimensions: dimensions)]?.values.withLock { $0.count } ?? 0 }
     }
 
-    func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler { box(label, dimensions) }
-    func makeFloatingPointCounter(label: String, dimensions: [(String, String)]) -> any FloatingPointCounterHandler {
+    public func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler { box(label, dimensions) }
+    public func makeFloatingPointCounter(label: String, dimensions: [(String, String)]) -> any FloatingPointCounterHandler {
         box(label, dimensions)
     }
-    func makeMeter(label: String, dimensions: [(String, String)]) -> any MeterHandler { box(label, dimensions) }
-    func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
+    public func makeMeter(label: String, dimensions: [(String, String)]) -> any MeterHandler { box(label, dimensions) }
+    public func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
         box(label, dimensions)
     }
-    func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler { box(label, dimensions) }
-    func destroyCounter(_ handler: any CounterHandler) {}
-    func destroyFloatingPointCounter(_ handler: any FloatingPointCounterHandler) {}
-    func destroyMeter(_ handler: any MeterHandler) {}
-    func destroyRecorder(_ handler: any RecorderHandler) {}
-    func destroyTimer(_ handler: any TimerHandler) {}
+    public func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler { box(label, dimensions) }
+    public func destroyCounter(_ handler: any CounterHandler) {}
+    public func destroyFloatingPointCounter(_ handler: any FloatingPointCounterHandler) {}
+    public func destroyMeter(_ handler: any MeterHandler) {}
+    public func destroyRecorder(_ handler: any RecorderHandler) {}
+    public func destroyTimer(_ handler: any TimerHandler) {}
 }

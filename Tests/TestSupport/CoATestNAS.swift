@@ -5,8 +5,8 @@ import Synchronization
 
 /// A NAS's `/radius incoming` on 127.0.0.1, port 0: records every Disconnect/CoA-Request it gets
 /// and answers each one as told (ACK, NAK with an Error-Cause, or silence).
-final class EnforcementTestNAS: Sendable {
-    enum Answer: Sendable {
+public final class CoATestNAS: Sendable {
+    public enum Answer: Sendable {
         case ack
         case nak(errorCause: UInt32)
         case silence
@@ -16,9 +16,9 @@ final class EnforcementTestNAS: Sendable {
         typealias InboundIn = AddressedEnvelope<ByteBuffer>
         typealias OutboundOut = AddressedEnvelope<ByteBuffer>
 
-        let nas: EnforcementTestNAS
+        let nas: CoATestNAS
 
-        init(nas: EnforcementTestNAS) { self.nas = nas }
+        init(nas: CoATestNAS) { self.nas = nas }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             let envelope = unwrapInboundIn(data)
@@ -33,20 +33,20 @@ final class EnforcementTestNAS: Sendable {
         var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
-    let secret: SharedSecret
+    public let secret: SharedSecret
     /// Signs answers with this secret instead (a forged or misconfigured NAS).
-    let replySecret: SharedSecret?
+    public let replySecret: SharedSecret?
     private let state: Mutex<State>
     private let channel = Mutex<(any Channel)?>(nil)
 
-    init(secret: SharedSecret = SharedSecret("testing123"), replySecret: SharedSecret? = nil, answer: Answer = .ack) {
+    public init(secret: SharedSecret = SharedSecret("testing123"), replySecret: SharedSecret? = nil, answer: Answer = .ack) {
         self.secret = secret
         self.replySecret = replySecret
         self.state = Mutex(State(answer: answer))
     }
 
     /// Binds 127.0.0.1:0 and returns the port.
-    func start() async throws -> Int {
+    public func start() async throws -> Int {
         let bound = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(Handler(nas: self)) }
@@ -56,17 +56,17 @@ final class EnforcementTestNAS: Sendable {
         return bound.localAddress?.port ?? 0
     }
 
-    func stop() async {
+    public func stop() async {
         if let bound = channel.withLock({ $0 }) { try? await bound.close() }
     }
 
-    func setAnswer(_ answer: Answer) { state.withLock { $0.answer = answer } }
+    public func setAnswer(_ answer: Answer) { state.withLock { $0.answer = answer } }
 
     /// Every request received so far (retransmissions included), decoded.
-    var received: [RADIUSPacket] { state.withLock { $0.received } }
+    public var received: [RADIUSPacket] { state.withLock { $0.received } }
 
     /// Returns once `count` requests arrived.
-    func waitForRequests(_ count: Int) async {
+    public func waitForRequests(_ count: Int) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let ready = state.withLock { state -> Bool in
                 if state.received.count >= count { return true }
