@@ -205,9 +205,10 @@ def message_authenticator_vector(reply_code: int, request: Packet) -> bytes:
 def check_reply(data: bytes, request: Packet, secret: bytes, expect_codes, require_ma: bool | None = None) -> Packet:
     """Checks a reply as RouterOS 7.15+ does; returns it decoded or raises BadReply.
 
-    Message-Authenticator is required in every reply except an Accounting-Response to an
-    Accounting-Request (FreeRADIUS sends none there, and RouterOS accepts that); when present it
-    must verify."""
+    Message-Authenticator is required in every reply (RouterOS 7.15+ `require-message-auth=
+    yes-for-request-resp`; Uplink sends one in Accounting-Responses too, computed over a zero
+    authenticator as FreeRADIUS does); pass require_ma=False for a peer that omits it there.
+    When present it must verify."""
     reply = decode(data)
     if reply.identifier != request.identifier:
         raise BadReply(f"identifier {reply.identifier} != {request.identifier}")
@@ -218,7 +219,7 @@ def check_reply(data: bytes, request: Packet, secret: bytes, expect_codes, requi
     if expected != reply.authenticator:
         raise BadReply("response authenticator does not verify")
     if require_ma is None:
-        require_ma = not (reply.code == ACCOUNTING_RESPONSE and request.code == ACCOUNTING_REQUEST)
+        require_ma = True
     macs = reply.get_all(MESSAGE_AUTHENTICATOR)
     if require_ma and not macs:
         raise BadReply("no Message-Authenticator in the reply")

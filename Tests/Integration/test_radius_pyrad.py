@@ -87,8 +87,8 @@ def send(wire, client, request, port) -> tuple[bytes, pyrad.packet.Packet]:
     """Sends pyrad's request bytes, checks the reply with pyrad and with our own HMAC."""
     raw = request.RequestPacket()
     reply_bytes = wire.exchange(raw, port)
-    # check_reply requires Message-Authenticator except in an Accounting-Response to an
-    # Accounting-Request, and verifies any that is present
+    # check_reply requires Message-Authenticator in every reply (Accounting-Response included)
+    # and verifies it
     ours = nas.check_reply(reply_bytes, nas.decode(raw), SECRET,
                            (nas.ACCESS_ACCEPT, nas.ACCESS_REJECT, nas.ACCOUNTING_RESPONSE))
     reply = request.CreateReply(packet=reply_bytes)

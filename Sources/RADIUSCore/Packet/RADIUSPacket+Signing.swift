@@ -10,11 +10,14 @@ extension RADIUSPacket {
     ///   drawn when it is zero); Accounting/CoA/Disconnect-Requests get the Request Authenticator
     ///   hash (RFC 2866 §3, RFC 5176 §2.3); replies get the Response Authenticator computed over
     ///   `requestAuthenticator` (RFC 2865 §3).
+    /// - `requestCode`: the Code of the request a reply answers; it decides what an
+    ///   Accounting-Response's Message-Authenticator is computed over (see ``MessageAuthenticator``).
     ///
     /// The packet is written once into one buffer and signed in place (this is on the path of
     /// every reply).
     public func signed(
-        secret: SharedSecret, requestAuthenticator: RADIUSAuthenticator? = nil, messageAuthenticator: Bool
+        secret: SharedSecret, requestAuthenticator: RADIUSAuthenticator? = nil, messageAuthenticator: Bool,
+        answering requestCode: RADIUSCode? = nil
     ) -> ByteBuffer {
         let kind = code.authenticatorKind
         let headerForHash: RADIUSAuthenticator
@@ -23,6 +26,8 @@ extension RADIUSPacket {
         case .requestHash: headerForHash = .zero
         case .responseHash: headerForHash = requestAuthenticator ?? authenticator
         }
+        let maHeader = MessageAuthenticator.headerAuthenticator(
+            for: code, packetAuthenticator: headerForHash, requestAuthenticator: requestAuthenticator, requestCode: requestCode)
         let maType = MessageAuthenticator.attributeType
         let maWireLength = 2 + MessageAuthenticator.valueLength
 
@@ -48,12 +53,12 @@ extension RADIUSPacket {
         // Message-Authenticator values: the one we placed first, or any the packet carries.
         if messageAuthenticator {
             signMessageAuthenticator(in: &buffer, valueOffset: RADIUSLimits.headerLength + 2,
-                                     headerForHash: headerForHash, secret: secret)
+                                     headerForHash: maHeader, secret: secret)
         } else if attributes.contains(where: { $0.type == maType }) {
             var offset = RADIUSLimits.headerLength
             for attribute in attributes {
                 if attribute.type == maType, attribute.value.readableBytes == MessageAuthenticator.valueLength {
-                    signMessageAuthenticator(in: &buffer, valueOffset: offset + 2, headerForHash: headerForHash, secret: secret)
+                    signMessageAuthenticator(in: &buffer, valueOffset: offset + 2, headerForHash: maHeader, secret: secret)
                 }
                 offset += Swift.min(attribute.wireLength, 255)
             }

@@ -55,7 +55,9 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
             // RFC 5997 §3: Access-Accept on the authentication port, Accounting-Response on accounting.
             let code: RADIUSCode = request.listener == .authentication ? .accessAccept : .accountingResponse
             let reply = RADIUSPacket(code: code, identifier: header.identifier)
-            responder.reply(reply.signed(secret: nas.secret, requestAuthenticator: header.authenticator, messageAuthenticator: true))
+            responder.reply(reply.signed(
+                secret: nas.secret, requestAuthenticator: header.authenticator, messageAuthenticator: true,
+                answering: .statusServer))
             count(code: "status_server", nas: nas, reason: "ok")
         case .accessRequest:
             let result = access.authenticate(packet, nas: nas)
@@ -93,17 +95,18 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
         }
     }
 
-    /// An Accounting-Response carries no Message-Authenticator: no RFC defines one for it, and the
-    /// peers that check one (FreeRADIUS's rad_verify, pyrad) hash 16 zero octets in place of the
-    /// request authenticator, which `signed` does not do for replies; FreeRADIUS itself sends none
-    /// and RouterOS accepts that. The answer to Status-Server keeps its one (RFC 5997 §3).
-    /// Proxy-State is echoed unchanged and in order (RFC 2866 §5.13 refers to RFC 2865 §5.33).
+    /// An Accounting-Response carries a Message-Authenticator like every other reply (RouterOS
+    /// 7.15+ may require one in every response). No RFC defines it for accounting, so it is
+    /// computed as FreeRADIUS computes and checks it (and pyrad checks it): over 16 zero octets in
+    /// place of the request authenticator (`MessageAuthenticator`). Proxy-State is echoed unchanged
+    /// and in order (RFC 2866 §5.13 refers to RFC 2865 §5.33).
     private func acknowledgeAccounting(
         header: RADIUSPacketHeader, proxyState: [RADIUSAttribute], nas: NASContext, responder: RADIUSResponder
     ) {
         let reply = RADIUSPacket(code: .accountingResponse, identifier: header.identifier, attributes: proxyState)
         responder.reply(reply.signed(
-            secret: nas.secret, requestAuthenticator: header.authenticator, messageAuthenticator: false))
+            secret: nas.secret, requestAuthenticator: header.authenticator, messageAuthenticator: true,
+            answering: .accountingRequest))
     }
 
     private func drop(_ responder: RADIUSResponder, reason: String, request: RADIUSInboundRequest<NASContextGroup>) {

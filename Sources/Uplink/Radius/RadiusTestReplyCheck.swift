@@ -43,7 +43,8 @@ struct RadiusTestReplyCheck {
         }
         if header.messageAuthenticatorOffset != nil {
             if MessageAuthenticator.verify(
-                packet: reply, header: header, secret: secret, requestAuthenticator: request.authenticator) == true
+                packet: reply, header: header, secret: secret, requestAuthenticator: request.authenticator,
+                requestCode: request.code) == true
             {
                 passed.append("Message-Authenticator ok")
             } else {
