@@ -154,3 +154,33 @@ def test_radclient_accounting_start_and_stop(demo_server):
                      'User-Name = "basic1"\nAcct-Status-Type = Stop\nAcct-Session-Id = "81000001"\n'
                      'Acct-Input-Octets = 1000\nAcct-Output-Octets = 2000\nAcct-Session-Time = 60\n')
     assert stop.code == "Accounting-Response", stop
+
+
+def test_isp_access_policy_set_through_the_api_changes_the_answer_for_suspended(demo_server):
+    """The ISP chooses what a suspended subscriber gets: by default a Reject that says why; after
+    PATCH /isps/{id} with on_suspended = restrict, an Accept into the pay-page profile."""
+    from test_http_api import call, login
+
+    before = radtest(demo_server, "suspended1", "suspended1pass")
+    assert before.code == "Access-Reject", before
+    token = login(demo_server, "admin@ispbills.com")
+    status, _, me = call(demo_server, "GET", "/api/v1/me", token)
+    assert status == 200, me
+    isp_id = me["isp"]["id"]
+    policy = {"action": "restrict", "message": "Suspended: pay at portal", "pool_name": "pay-pool",
+              "address_list": "suspended", "rate_limit": "256k/256k", "session_timeout": 600}
+    status, _, isp = call(demo_server, "PATCH", f"/api/v1/isps/{isp_id}", token, {"on_suspended": policy})
+    assert status == 200, isp
+    assert isp["access_policy"]["on_suspended"]["pool_name"] == "pay-pool"
+    assert isp["access_policy"]["on_disabled"]["action"] == "reject"  # untouched
+
+    after = radtest(demo_server, "suspended1", "suspended1pass")
+    assert after.code == "Access-Accept", after
+    assert after.one("Framed-Pool") == "pay-pool"
+    assert after.one("Mikrotik-Address-List") == "suspended"
+    assert after.one("Mikrotik-Rate-Limit") == "256k/256k"
+    assert after.one("Reply-Message") == "Suspended: pay at portal"
+
+    status, _, problem = call(demo_server, "PATCH", f"/api/v1/isps/{isp_id}", token,
+                              {"on_disabled": {"action": "restrict", "message": "x", "rate_limit": "fast"}})
+    assert status == 400 and problem["field"] == "on_disabled.rate_limit", problem

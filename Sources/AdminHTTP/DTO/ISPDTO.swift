@@ -11,6 +11,8 @@ public struct ISPDTO: APIModel {
     public var planId: Int64?
     public var subscriptionStatus: String
     public var smsCostPolicy: String
+    /// What RADIUS answers suspended and disabled subscribers, and all of them when the ISP lapsed.
+    public var accessPolicy: ISPAccessPolicyDTO
     public var createdAt: Date
 
     public static let schemaName = "ISP"
@@ -19,11 +21,15 @@ public struct ISPDTO: APIModel {
             ("id", .id), ("tenancy_id", .id), ("name", .string()), ("admin_id", .id),
             ("plan_id", JSONSchema.id.nullable),
             ("subscription_status", .enumeration(["active", "lapsed"])),
-            ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])), ("created_at", .dateTime),
-        ], required: ["id", "tenancy_id", "name", "admin_id", "subscription_status", "sms_cost_policy", "created_at"])
+            ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])),
+            ("access_policy", ISPAccessPolicyDTO.schema), ("created_at", .dateTime),
+        ], required: [
+            "id", "tenancy_id", "name", "admin_id", "subscription_status", "sms_cost_policy", "access_policy",
+            "created_at",
+        ])
     public static let example = ISPDTO(
         id: 5, tenancyId: 2, name: "Demo ISP", adminId: 6, planId: nil, subscriptionStatus: "active",
-        smsCostPolicy: "operator_pays", createdAt: exampleDate)
+        smsCostPolicy: "operator_pays", accessPolicy: ISPAccessPolicyDTO(ISPAccessPolicy()), createdAt: exampleDate)
 }
 
 extension ISPDTO {
@@ -34,6 +40,7 @@ extension ISPDTO {
         adminId = isp.adminID.rawValue
         planId = isp.planID?.rawValue
         subscriptionStatus = isp.subscriptionStatus.rawValue
+        accessPolicy = ISPAccessPolicyDTO(isp.accessPolicy)
         smsCostPolicy = isp.smsCostPolicy.rawValue
         createdAt = isp.createdAt
     }
@@ -76,8 +83,14 @@ struct ISPPatch: APIModel, Validatable {
     var smsCostPolicy: String?
     var planId: Int64?
     var subscriptionStatus: String?
+    var onSuspended: LimitActionDTO?
+    var onDisabled: LimitActionDTO?
+    var onSubscriptionLapsed: LimitActionDTO?
 
     func validate(into problems: inout [FieldProblem]) {
+        onSuspended?.validate("on_suspended", into: &problems)
+        onDisabled?.validate("on_disabled", into: &problems)
+        onSubscriptionLapsed?.validate("on_subscription_lapsed", into: &problems)
         Check.optionalText(name, "name", into: &problems)
         if let smsCostPolicy, SMSCostPolicy(rawValue: smsCostPolicy) == nil {
             problems.append(FieldProblem("sms_cost_policy", "must be operator_pays or admin_absorbs"))
@@ -92,8 +105,14 @@ struct ISPPatch: APIModel, Validatable {
     static let schema = JSONSchema.object([
         ("name", .text(1...200)), ("sms_cost_policy", .enumeration(["operator_pays", "admin_absorbs"])),
         ("plan_id", JSONSchema.id.nullable), ("subscription_status", .enumeration(["active", "lapsed"])),
+        ("on_suspended", LimitActionDTO.schema), ("on_disabled", LimitActionDTO.schema),
+        ("on_subscription_lapsed", LimitActionDTO.schema),
     ])
-    static let example = ISPPatch(name: "East ISP", smsCostPolicy: "admin_absorbs", planId: nil, subscriptionStatus: nil)
+    static let example = ISPPatch(
+        name: "East ISP", smsCostPolicy: "admin_absorbs", planId: nil, subscriptionStatus: nil,
+        onSuspended: LimitActionDTO(.restrict(RestrictedProfile(
+            poolName: "suspended-pool", addressList: "suspended", message: "Account suspended: please pay"))),
+        onDisabled: nil, onSubscriptionLapsed: nil)
 }
 
 struct ProvisionedISP: APIModel {
@@ -103,4 +122,23 @@ struct ProvisionedISP: APIModel {
     static let schemaName = "ProvisionedISP"
     static let schema = JSONSchema.object([("isp", ISPDTO.ref), ("admin", UserDTO.ref)], required: ["isp", "admin"])
     static var example: ProvisionedISP { ProvisionedISP(isp: .example, admin: .example) }
+}
+
+/// The ISP's access policy as the API shows and takes it (``ISPAccessPolicy``).
+public struct ISPAccessPolicyDTO: Codable, Sendable {
+    public var onSuspended: LimitActionDTO
+    public var onDisabled: LimitActionDTO
+    public var onSubscriptionLapsed: LimitActionDTO
+
+    init(_ policy: ISPAccessPolicy) {
+        onSuspended = LimitActionDTO(policy.onSuspended)
+        onDisabled = LimitActionDTO(policy.onDisabled)
+        onSubscriptionLapsed = LimitActionDTO(policy.onSubscriptionLapsed)
+    }
+
+    static let schema = JSONSchema.object(
+        [
+            ("on_suspended", LimitActionDTO.schema), ("on_disabled", LimitActionDTO.schema),
+            ("on_subscription_lapsed", LimitActionDTO.schema),
+        ], required: ["on_suspended", "on_disabled", "on_subscription_lapsed"])
 }

@@ -125,7 +125,9 @@ enum HierarchyRoutes {
                 let update = ISPUpdate(
                     name: body.name, smsCostPolicy: body.smsCostPolicy.flatMap(SMSCostPolicy.init),
                     planID: input.patch(body.planId, "plan_id").map { $0.map(PlanID.init) },
-                    subscriptionStatus: body.subscriptionStatus.flatMap(ISPSubscriptionStatus.init))
+                    subscriptionStatus: body.subscriptionStatus.flatMap(ISPSubscriptionStatus.init),
+                    onSuspended: body.onSuspended?.limitAction, onDisabled: body.onDisabled?.limitAction,
+                    onSubscriptionLapsed: body.onSubscriptionLapsed?.limitAction)
                 let isp = try input.engine.updateISP(ISPID(try input.pathID()), update, by: try input.requireCaller().id)
                 return APIResult(json: ISPDTO(isp))
             },

@@ -84,6 +84,14 @@ extension BillingEngine {
             var after = before
             if let name = update.name { after.name = try Self.name(name) }
             if let smsCostPolicy = update.smsCostPolicy { after.smsCostPolicy = smsCostPolicy }
+            for action in [update.onSuspended, update.onDisabled, update.onSubscriptionLapsed].compactMap({ $0 }) {
+                if case .switchPackage(let target) = action, state.packages[target]?.ispID != id {
+                    throw BillingError.invalid("switch target must be a package of this ISP")
+                }
+            }
+            if let action = update.onSuspended { after.accessPolicy.onSuspended = action }
+            if let action = update.onDisabled { after.accessPolicy.onDisabled = action }
+            if let action = update.onSubscriptionLapsed { after.accessPolicy.onSubscriptionLapsed = action }
             if case .some(let planID) = update.planID {
                 if let planID, state.plans[planID]?.tenancyID != before.tenancyID {
                     throw BillingError.notFound("tenancy plan")

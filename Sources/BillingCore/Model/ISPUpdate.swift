@@ -8,11 +8,20 @@ public struct ISPUpdate: Sendable, Hashable {
     public var planID: PlanID??
     /// Lapsing an ISP by hand changes its subscribers' RADIUS answers (enforcement events follow).
     public var subscriptionStatus: ISPSubscriptionStatus?
+    /// What RADIUS answers a suspended, a disabled subscriber, and everyone when the ISP's own
+    /// subscription has lapsed (the ISP's choice: reject with a message, or accept restricted).
+    public var onSuspended: LimitAction?
+    public var onDisabled: LimitAction?
+    public var onSubscriptionLapsed: LimitAction?
 
     public init(
         name: String? = nil, smsCostPolicy: SMSCostPolicy? = nil, planID: PlanID?? = nil,
-        subscriptionStatus: ISPSubscriptionStatus? = nil
+        subscriptionStatus: ISPSubscriptionStatus? = nil, onSuspended: LimitAction? = nil,
+        onDisabled: LimitAction? = nil, onSubscriptionLapsed: LimitAction? = nil
     ) {
+        self.onSuspended = onSuspended
+        self.onDisabled = onDisabled
+        self.onSubscriptionLapsed = onSubscriptionLapsed
         self.name = name
         self.smsCostPolicy = smsCostPolicy
         self.planID = planID

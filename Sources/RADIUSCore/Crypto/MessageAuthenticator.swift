@@ -22,11 +22,11 @@ public enum MessageAuthenticator {
         for code: RADIUSCode, packetAuthenticator: RADIUSAuthenticator, requestAuthenticator: RADIUSAuthenticator?,
         requestCode: RADIUSCode? = nil
     ) -> RADIUSAuthenticator {
-        if code == .accountingResponse, requestCode != .statusServer { return .zero }
+        if code == .accountingResponse, requestCode != .statusServer { return RADIUSAuthenticator.zero }
         switch code.authenticatorKind {
-        case .random: packetAuthenticator
-        case .requestHash: .zero
-        case .responseHash: requestAuthenticator ?? packetAuthenticator
+        case .random: return packetAuthenticator
+        case .requestHash: return RADIUSAuthenticator.zero
+        case .responseHash: return requestAuthenticator ?? packetAuthenticator
         }
     }
 
