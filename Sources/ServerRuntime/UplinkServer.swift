@@ -191,6 +191,7 @@ public final class UplinkServer: Sendable {
         listener.authenticationPort = configuration.authPort
         listener.accountingPort = configuration.accountingPort
         listener.replyCacheTTL = .seconds(Int64(configuration.duplicateCacheSeconds))
+        listener.replyCacheCapacity = configuration.duplicateCacheEntries
         listener.maximumInFlight = configuration.maxInFlight
         // One socket per event loop on each address (SO_REUSEPORT): the kernel spreads NASes over
         // them by source address and port, so a retransmission meets its own reply cache.

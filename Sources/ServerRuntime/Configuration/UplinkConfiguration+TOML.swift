@@ -43,9 +43,10 @@ extension UplinkConfiguration {
             }
         }
         if let radius = try reader.table(root, "radius") {
-            try reader.checkKeys(radius, allowed: ["dictionary_dir", "duplicate_cache_seconds", "max_in_flight", "require_message_authenticator"], in: "radius")
+            try reader.checkKeys(radius, allowed: ["dictionary_dir", "duplicate_cache_seconds", "duplicate_cache_entries", "max_in_flight", "require_message_authenticator"], in: "radius")
             config.dictionaryDirectory = try reader.string(radius, "dictionary_dir", in: "radius") ?? config.dictionaryDirectory
             config.duplicateCacheSeconds = try reader.int(radius, "duplicate_cache_seconds", in: "radius", range: 1...3600) ?? config.duplicateCacheSeconds
+            config.duplicateCacheEntries = try reader.int(radius, "duplicate_cache_entries", in: "radius", range: 256...4_194_304) ?? config.duplicateCacheEntries
             config.maxInFlight = try reader.int(radius, "max_in_flight", in: "radius", range: 1...1_000_000) ?? config.maxInFlight
             config.requireMessageAuthenticator = try reader.bool(radius, "require_message_authenticator", in: "radius") ?? config.requireMessageAuthenticator
         }

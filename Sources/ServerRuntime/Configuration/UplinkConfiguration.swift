@@ -33,6 +33,8 @@ public struct UplinkConfiguration: Sendable, Equatable {
     public var dictionaryDirectory: String = "dictionaries"
     /// How long an answered request stays in the duplicate cache (RFC 5080 §2.2.2).
     public var duplicateCacheSeconds: Int = 30
+    /// Most answered requests kept in the duplicate cache, per socket.
+    public var duplicateCacheEntries: Int = 16_384
     /// Requests in processing per listener before new ones are dropped (the NAS retransmits).
     public var maxInFlight: Int = 4096
     /// Whether Access-Requests must carry Message-Authenticator unless a NAS says otherwise

@@ -19,7 +19,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Distinct users user000000… to cycle through.") var users: Int = 100_000
     @Option(help: "Requests to send in all.") var requests: Int = 100_000
     @Option(help: "Requests in flight.") var concurrency: Int = 64
-    @Option(help: "UDP sockets (source ports) the requests are spread over, like several NASes.") var sockets: Int = 4
+    @Option(help: "UDP sockets (source ports) the requests are spread over, like several NASes.") var sockets: Int = 16
+    @Option(name: .customLong("first-sequence"), help: "Number of the first request (users and accounting sessions follow it), so that repeated runs open new sessions.")
+    var firstSequence: Int = 0
     @Option(help: "Seconds before a request counts as lost.") var timeout: Double = 2
     @Option(name: .customLong("max-seconds"), help: "Stop issuing requests after this many seconds.") var maxSeconds: Double = 120
     @Flag(name: .customLong("allow-remote"), help: "Allow a non-loopback server address.") var allowRemote = false
@@ -41,7 +43,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         let generator = LoadGenerator(settings: .init(
             target: target, factory: BenchRequestFactory(mode: factoryMode, secret: SharedSecret(secret), users: users),
-            requests: requests, concurrency: concurrency, sockets: sockets, timeout: .nanoseconds(Int64(timeout * 1e9)), maxSeconds: maxSeconds))
+            requests: requests, concurrency: concurrency, sockets: sockets, firstSequence: max(0, firstSequence), timeout: .nanoseconds(Int64(timeout * 1e9)), maxSeconds: maxSeconds))
         let result = try await generator.run()
         let summary = BenchSummary(mode: mode, result: result)
         print(json ? summary.json : summary.text)

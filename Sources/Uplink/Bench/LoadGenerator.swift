@@ -15,6 +15,9 @@ final class LoadGenerator: Sendable {
         var concurrency: Int
         /// At least this many sockets; more when `concurrency` needs them (255 Identifiers each).
         var sockets: Int
+        /// Number of the first request: repeated runs against one server start past the last
+        /// one's sessions, so each run's accounting opens new sessions.
+        var firstSequence: Int = 0
         var timeout: TimeAmount
         var maxSeconds: Double
     }
@@ -44,7 +47,7 @@ final class LoadGenerator: Sendable {
 
     init(settings: Settings) {
         self.settings = settings
-        self.templates = (0..<max(0, settings.requests)).map { settings.factory.template(sequence: $0) }
+        self.templates = (0..<max(0, settings.requests)).map { settings.factory.template(sequence: settings.firstSequence + $0) }
         self.deadline = DispatchTime.now().uptimeNanoseconds + UInt64(settings.maxSeconds * 1e9)
     }
 
