@@ -9,7 +9,7 @@ import Foundation
 /// The observer runs inside the engine's writer lock, before the engine applies the change to
 /// memory: it must only signal (never call back into the engine), and whoever it wakes must read
 /// through a settling call such as `BillingEngine.settledNextTransitionInstant()`.
-public final class CommitObservingStore: BillingStore {
+public final class CommitObservingStore: ForwardingBillingStore {
     /// Which parts of billing state a commit touched (only what the observers care about).
     public struct Change: OptionSet, Sendable {
         public let rawValue: Int
@@ -46,7 +46,7 @@ public final class CommitObservingStore: BillingStore {
         }
     }
 
-    private let base: any BillingStore
+    public let base: any BillingStore
     private let observer: @Sendable (Change) -> Void
 
     /// Wraps `base`; `observer` gets the non-empty change kinds of every committed change set.
@@ -63,35 +63,4 @@ public final class CommitObservingStore: BillingStore {
         }
         return result
     }
-
-    public func migrate() throws { try base.migrate() }
-    public func loadSnapshot() throws -> StoreSnapshot { try base.loadSnapshot() }
-    public func ledgerTransaction(idempotencyKey: String) throws -> LedgerTransaction? {
-        try base.ledgerTransaction(idempotencyKey: idempotencyKey)
-    }
-    public func ledgerTransaction(id: LedgerTransactionID) throws -> LedgerTransaction? {
-        try base.ledgerTransaction(id: id)
-    }
-    public func ledgerTransactions(touching account: LedgerAccountRef?, from: Date?, to: Date?) throws
-        -> [LedgerTransaction]
-    {
-        try base.ledgerTransactions(touching: account, from: from, to: to)
-    }
-    public func ledgerBalance(of account: LedgerAccountRef, before: Date?) throws -> Int64 {
-        try base.ledgerBalance(of: account, before: before)
-    }
-    public func sales(subscriberID: SubscriberID) throws -> [Sale] { try base.sales(subscriberID: subscriberID) }
-    public func sale(id: SaleID) throws -> Sale? { try base.sale(id: id) }
-    public func sale(idempotencyKey: String) throws -> Sale? { try base.sale(idempotencyKey: idempotencyKey) }
-    public func sessions(keys: [SessionKey]) throws -> [SessionKey: AccountingSession] {
-        try base.sessions(keys: keys)
-    }
-    public func sessions(_ query: SessionQuery) throws -> [AccountingSession] { try base.sessions(query) }
-    public func usage(_ query: UsageQuery) throws -> [UsageDay] { try base.usage(query) }
-    public func auditRecords(_ query: AuditQuery) throws -> [AuditRecord] { try base.auditRecords(query) }
-    public func pendingEvents(limit: Int) throws -> [EnforcementEvent] { try base.pendingEvents(limit: limit) }
-    public func completeEvent(_ id: EventID, outcome: EnforcementOutcome, at: Date) throws {
-        try base.completeEvent(id, outcome: outcome, at: at)
-    }
-    public func backup(to path: String) throws { try base.backup(to: path) }
 }
