@@ -14,4 +14,12 @@ struct RADIUSRequestKey: Hashable, Sendable {
         self.authenticatorHigh = header.authenticatorHigh
         self.authenticatorLow = header.authenticatorLow
     }
+
+    /// Hashes the Request Authenticator's low half with the port and Identifier only: the
+    /// authenticator is random (Access-Request) or an MD5 hash (accounting), so it already
+    /// spreads the keys, and each request touches the duplicate cache four times. Equality still
+    /// compares every field.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(authenticatorLow ^ (UInt64(port) << 8 | UInt64(identifier)))
+    }
 }
