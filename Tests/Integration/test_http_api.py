@@ -2,33 +2,16 @@
 accounts of role-spec.md, scoping between roles, problem documents, the OpenAPI document, health and
 metrics. The full authorization matrix runs in Swift (docs/authorization.md); schemathesis runs from
 scripts/test through scripts/schemathesis."""
+import api_client
 import json
 import re
-import urllib.error
-import urllib.request
 
 DEMO_PASSWORD = "password"
 
 
 def call(server, method, path, token=None, body=None, headers=None):
     """Returns (status, headers, parsed JSON or text)."""
-    url = f"http://127.0.0.1:{server.http_port}{path}"
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, method=method, data=data)
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    for name, value in (headers or {}).items():
-        request.add_header(name, value)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            status, header_map, raw = response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        status, header_map, raw = error.code, dict(error.headers), error.read()
-    content_type = header_map.get("Content-Type", "")
-    payload = json.loads(raw) if raw and "json" in content_type else raw.decode(errors="replace")
-    return status, header_map, payload
+    return api_client.request(server, method, path, token, body, headers, timeout=30)
 
 
 def login(server, email):

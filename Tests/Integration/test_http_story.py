@@ -9,14 +9,13 @@ sessions, usage, ledger and wallets are visible to the Operator and the Admin, a
 lists) to a sibling Operator, the Operator's Sub-Operator, the Admin of a second ISP in the same tenancy and
 the Super Admin, Admin and Operator of the demo tenancy.
 """
+import api_client
 import hashlib
 import hmac
 import json
 import re
 import subprocess
 import time
-import urllib.error
-import urllib.request
 
 from test_http_api import metric
 
@@ -31,22 +30,8 @@ RETAIL = 150_000       # what the Operator's customers pay for it
 
 def call(server, method, path, token=None, body=None, headers=None, raw=None):
     """Returns (status, parsed JSON or text). `raw` sends exact bytes (for signed webhooks)."""
-    data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
-    request = urllib.request.Request(f"http://127.0.0.1:{server.http_port}{path}", method=method, data=data)
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    for name, value in (headers or {}).items():
-        request.add_header(name, value)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            status, content_type, payload = response.status, response.headers.get("Content-Type", ""), response.read()
-    except urllib.error.HTTPError as error:
-        status, content_type, payload = error.code, error.headers.get("Content-Type", ""), error.read()
-    if payload and "json" in content_type:
-        return status, json.loads(payload)
-    return status, payload.decode(errors="replace")
+    status, _, payload = api_client.request(server, method, path, token, body, headers, raw=raw, timeout=30)
+    return status, payload
 
 
 def ok(server, method, path, token, body=None, expect=(200, 201), headers=None):

@@ -1,10 +1,9 @@
 """`GET /api/v1/reports/{name}` on the real `uplink serve --demo`: accounting sent by a NAS
 (pyrad) shows up in the `sessions` and `usage` reports, each demo role sees only its subtree,
 another ISP's Admin sees nothing of it (and gets 404 for its ids), CSV on request."""
+import api_client
 import datetime
 import json
-import urllib.error
-import urllib.request
 
 import pyrad.packet
 import pytest
@@ -35,20 +34,8 @@ TRAFFIC = {  # username: (upload, download, seconds)
 
 
 def call(server, path, token=None, headers=None, method="GET", body=None):
-    request = urllib.request.Request(f"http://127.0.0.1:{server.http_port}{path}", method=method,
-                                     data=None if body is None else json.dumps(body).encode())
-    if body is not None:
-        request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    for name, value in (headers or {}).items():
-        request.add_header(name, value)
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            status, content_type, raw = response.status, response.headers.get("Content-Type", ""), response.read()
-    except urllib.error.HTTPError as error:
-        status, content_type, raw = error.code, error.headers.get("Content-Type", ""), error.read()
-    return status, content_type, (json.loads(raw) if "json" in content_type else raw.decode())
+    status, header_map, payload = api_client.request(server, method, path, token, body, headers)
+    return status, header_map.get("Content-Type", ""), payload
 
 
 def login(server, email, password=PASSWORD):
