@@ -3,7 +3,6 @@
 another ISP's Admin sees nothing of it (and gets 404 for its ids), CSV on request."""
 import api_client
 import datetime
-import json
 
 import pyrad.packet
 import pytest
