@@ -214,7 +214,7 @@ let package = Package(
         .testTarget(
             name: "ServerRuntimeTests",
             dependencies: [
-                "ServerRuntime", "BillingCore", "RADIUSCore", "RADIUSNIO", "RouterOSAPI", "RouterOSTestServer",
+                "ServerRuntime", "BillingCore", "BillingStoreSQLite", "RADIUSCore", "RADIUSNIO", "RouterOSAPI", "RouterOSTestServer",
                 "TestSupport", nioCore, nioPosix, logging, metrics,
             ],
             swiftSettings: strict

@@ -13,12 +13,13 @@ public enum EngineFactory {
         eventSink: (@Sendable ([EnforcementEvent]) -> Void)? = nil,
         commitObserver: (@Sendable (CommitObservingStore.Change) -> Void)? = nil
     ) throws -> BillingEngine {
-        try FileManager.default.createDirectory(
-            atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        let sqlite = try SQLiteBillingStore(
-            directory: configuration.dataDirectory, durability: configuration.durability == .full ? .full : .normal)
-        return try open(configuration: configuration, store: sqlite, passwordHashCost: passwordHashCost,
+        return try open(configuration: configuration, store: try openStore(configuration), passwordHashCost: passwordHashCost,
                         eventSink: eventSink, commitObserver: commitObserver)
+    }
+
+    /// Opens (creating if needed) the database of `configuration`: its data directory and durability.
+    public static func openStore(_ configuration: UplinkConfiguration) throws -> SQLiteBillingStore {
+        try SQLiteBillingStore(directory: configuration.dataDirectory, durability: configuration.durability)
     }
 
     /// Opens the engine on an already opened SQLite store (the server keeps the store for the

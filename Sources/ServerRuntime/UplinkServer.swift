@@ -46,9 +46,7 @@ public final class UplinkServer: Sendable {
         let enforcementSignal = WakeupSignal()
         let timerSignal = WakeupSignal()
         let mirrorSignal = WakeupSignal()
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        let sqlite = try SQLiteBillingStore(
-            directory: configuration.dataDirectory, durability: configuration.durability == .full ? .full : .normal)
+        let sqlite = try EngineFactory.openStore(configuration)
         let engine = try EngineFactory.open(
             configuration: configuration, store: sqlite, passwordHashCost: configuration.passwordHashCost,
             eventSink: { _ in enforcementSignal.signal() },

@@ -1,3 +1,4 @@
+import BillingStoreSQLite
 import Foundation
 import Testing
 

@@ -21,7 +21,7 @@ struct AccountingProcessor {
     private var usage: [UsageKey: UsageDay] = [:]
     private var calendars: [ISPID: BillingCalendar] = [:]
     /// Local day keys, handed in by the engine and back out in ``dayKeys`` after the batch.
-    private(set) var dayKeys: LocalDayCache
+    private(set) var dayKeys: LocalDayCache<ISPID>
 
     private struct UsageKey: Hashable {
         var subscriber: SubscriberID
@@ -30,7 +30,7 @@ struct AccountingProcessor {
     private let known: [SessionKey: AccountingSession]
 
     /// - Parameter known: sessions of this batch already in the store but not open in memory.
-    init(known: [SessionKey: AccountingSession], dayKeys: LocalDayCache = LocalDayCache()) {
+    init(known: [SessionKey: AccountingSession], dayKeys: LocalDayCache<ISPID> = LocalDayCache()) {
         self.known = known
         self.dayKeys = dayKeys
     }
@@ -146,7 +146,7 @@ struct AccountingProcessor {
     ) {
         guard var subscriber = subscribers[id] ?? state.subscribers[id] else { return }
         let calendar = calendar(for: subscriber.ispID, state)
-        let day = dayKeys.key(time, isp: subscriber.ispID, calendar: calendar)
+        let day = dayKeys.key(time, for: subscriber.ispID, calendar: calendar)
         let key = UsageKey(subscriber: id, day: day)
         var row = usage[key] ?? UsageDay(subscriberID: id, day: day, uploadBytes: 0, downloadBytes: 0)
         row.uploadBytes = row.uploadBytes.saturatingAdd(up)

@@ -16,7 +16,7 @@ public final class BillingEngine: Sendable {
     let state: Mutex<EngineState>
     /// Serialises plan → commit → apply.
     /// Serialises writers; holds what the accounting writer keeps between batches.
-    let writer = Mutex<LocalDayCache>(LocalDayCache())
+    let writer = Mutex<LocalDayCache<ISPID>>(LocalDayCache())
     let eventSink: (@Sendable ([EnforcementEvent]) -> Void)?
 
     /// Opens the engine: migrates the store and loads its state into memory.

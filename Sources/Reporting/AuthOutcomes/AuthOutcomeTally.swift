@@ -16,17 +16,9 @@ public final class AuthOutcomeTally: Sendable {
         var reason: String
     }
 
-    private struct DayWindow {
-        var start: Date
-        var end: Date
-        var key: String
-
-        func contains(_ instant: Date) -> Bool { start <= instant && instant < end }
-    }
-
     private struct State {
         var counts: [Key: Int64] = [:]
-        var days: [NASID: DayWindow] = [:]
+        var days = LocalDayCache<NASID>()
     }
 
     private let state = Mutex(State())
@@ -42,19 +34,16 @@ public final class AuthOutcomeTally: Sendable {
     /// (a short literal, so building the key allocates nothing).
     public func record(nas nasID: NASID, accepted: Bool, reason: String, at instant: Date) {
         let counted = state.withLock { state in
-            guard let window = state.days[nasID], window.contains(instant) else { return false }
-            state.counts[Key(nasID: nasID, day: window.key, accepted: accepted, reason: reason), default: 0] += 1
+            guard let day = state.days.cachedKey(instant, for: nasID) else { return false }
+            state.counts[Key(nasID: nasID, day: day, accepted: accepted, reason: reason), default: 0] += 1
             return true
         }
         if counted { return }
-        // First request of this NAS on this local day: find the day outside the lock.
+        // First request of this NAS on this local day: ask for the time zone outside the lock.
         let calendar = BillingCalendar(timeZone: timeZone(nasID))
-        let start = calendar.calendar.startOfDay(for: instant)
-        let end = calendar.calendar.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
-        let window = DayWindow(start: start, end: end, key: calendar.dayKey(instant))
         state.withLock { state in
-            state.days[nasID] = window
-            state.counts[Key(nasID: nasID, day: window.key, accepted: accepted, reason: reason), default: 0] += 1
+            let day = state.days.key(instant, for: nasID, calendar: calendar)
+            state.counts[Key(nasID: nasID, day: day, accepted: accepted, reason: reason), default: 0] += 1
         }
     }
 

@@ -1,3 +1,4 @@
+import BillingStoreSQLite
 import Foundation
 import TOMLKit
 
@@ -36,7 +37,7 @@ extension UplinkConfiguration {
             config.httpPort = try reader.port(server, "http_port", in: "server") ?? config.httpPort
             config.threads = try reader.int(server, "threads", in: "server", range: 0...256) ?? config.threads
             if let text = try reader.string(server, "durability", in: "server") {
-                guard let durability = UplinkConfiguration.Durability(rawValue: text) else {
+                guard let durability = SQLiteBillingStore.Durability(rawValue: text) else {
                     throw ConfigurationError(source: source, line: nil, message: "server.durability must be \"full\" or \"normal\", not \"\(text)\"")
                 }
                 config.durability = durability

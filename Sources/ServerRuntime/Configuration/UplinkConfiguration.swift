@@ -1,3 +1,5 @@
+import BillingStoreSQLite
+
 /// Everything `uplink serve` and the other commands need to start, resolved from built-in
 /// defaults, then `conf/uplink.toml`, then command-line flags (last one wins).
 ///
@@ -19,15 +21,7 @@ public struct UplinkConfiguration: Sendable, Equatable {
     public var threads: Int = 0
     /// Whether every commit waits for the disk (`full`, survives power loss) or only for the
     /// operating system (`normal`, survives a crash of Uplink).
-    public var durability: Durability = .full
-
-    /// How hard a database commit waits for the disk before it is acknowledged.
-    public enum Durability: String, Sendable, Equatable {
-        /// fsync before every acknowledgement.
-        case full
-        /// Written to the WAL before the acknowledgement, synced at checkpoints.
-        case normal
-    }
+    public var durability: SQLiteBillingStore.Durability = .full
 
     /// Directory with the FreeRADIUS-format dictionaries (`dictionary` is the entry file).
     public var dictionaryDirectory: String = "dictionaries"

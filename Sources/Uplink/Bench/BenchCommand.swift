@@ -17,7 +17,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Shared secret.") var secret: String = "testing123"
     @Option(help: "pap, chap, acct (Start, 3 Interims, Stop per session) or acct-start (Starts only).") var mode: String = "pap"
     @Option(help: "Distinct users user000000… to cycle through.") var users: Int = 100_000
-    @Option(help: "Requests to send in all.") var requests: Int = 100_000
+    @Option(help: "Requests to send in all (at most 5,000,000).") var requests: Int = 100_000
     @Option(help: "Requests in flight.") var concurrency: Int = 64
     @Option(help: "UDP sockets (source ports) the requests are spread over, like several NASes.") var sockets: Int = 16
     @Option(name: .customLong("first-sequence"), help: "Number of the first request (users and accounting sessions follow it), so that repeated runs open new sessions.")
@@ -31,8 +31,9 @@ struct BenchCommand: AsyncParsableCommand {
         guard let factoryMode = BenchRequestFactory.Mode(rawValue: mode) else {
             throw ValidationError("--mode must be pap, chap, acct or acct-start")
         }
-        guard (1...1_000_000_000).contains(requests), (1...10_000).contains(concurrency) else {
-            throw ValidationError("--requests must be ≥ 1 and --concurrency 1...10000")
+        // Every request is encoded before the run (about 200 bytes each): bounded so a run fits in memory.
+        guard (1...5_000_000).contains(requests), (1...10_000).contains(concurrency) else {
+            throw ValidationError("--requests must be 1...5000000 and --concurrency 1...10000")
         }
         guard (1...256).contains(sockets) else {
             throw ValidationError("--sockets must be 1...256")
