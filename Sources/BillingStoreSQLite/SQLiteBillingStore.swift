@@ -49,6 +49,13 @@ public final class SQLiteBillingStore: BillingStore {
         }
         self.path = path
         pool = try Self.mapErrors { try DatabasePool(path: path, configuration: configuration) }
+        // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after
+        // `prepareDatabase`; the writer is the connection that commits, so set it again there.
+        try Self.mapErrors {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: durability == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+            }
+        }
         try migrate()
     }
 

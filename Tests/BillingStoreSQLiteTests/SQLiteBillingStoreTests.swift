@@ -1,5 +1,6 @@
 import BillingCore
 import Foundation
+import GRDB
 import Testing
 
 @testable import BillingStoreSQLite
@@ -21,6 +22,15 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(directory.path)/uplink.sqlite"))
         let snapshot = try store.loadSnapshot()
         #expect(snapshot.accounts.isEmpty && snapshot.maxID == 0)
+    }
+
+    @Test(arguments: [(SQLiteBillingStore.Durability.full, 2), (.normal, 1)])
+    func durabilitySetsHowCommitsWaitForTheDisk(durability: SQLiteBillingStore.Durability, synchronous: Int) throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteBillingStore(directory: directory.path, durability: durability)
+        // Every connection of the pool is prepared the same way; the writer is the one that commits.
+        #expect(try store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == synchronous)
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == synchronous)
     }
 
     @Test func stateSurvivesAReopenExactly() throws {
