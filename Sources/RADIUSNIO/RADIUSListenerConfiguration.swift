@@ -32,7 +32,8 @@ public struct RADIUSListenerConfiguration: Sendable {
     public var replyCacheTTL: TimeAmount = .seconds(30)
 
     /// Most replies cached per socket; past it the oldest are forgotten early. Default 16,384
-    /// (about 6 MB per socket): several seconds of replies even at 5,000 requests/s on one socket,
+    /// (about 8 MB per socket, at roughly 500 bytes a reply as measured through the resident size):
+    /// several seconds of replies even at 5,000 requests/s on one socket,
     /// while NASes retransmit after a few hundred milliseconds to a few seconds.
     public var replyCacheCapacity: Int = 16_384
 
