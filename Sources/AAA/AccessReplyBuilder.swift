@@ -14,26 +14,37 @@ public enum AccessReplyBuilder {
     public static func apply(_ parameters: ReplyParameters, to reply: inout RADIUSPacket) {
         let staticAddress = parameters.staticIPv4.flatMap(IPv4Address.init)
         let fields = PackageReplyCache.PackageFields(parameters, hasStaticAddress: staticAddress != nil)
-        reply.attributes.append(contentsOf: cache.attributes(for: fields, encode: packageAttributes))
+        let packageAttributes = cache.attributes(for: fields, encode: packageAttributes)
+        reply.attributes.reserveCapacity(reply.attributes.count + packageAttributes.count + 8)
+        reply.attributes.append(contentsOf: packageAttributes)
 
+        // The per-subscriber attributes are encoded into one buffer: one allocation for all.
+        var encoded = allocator.buffer(capacity: 96)
         if let address = staticAddress {
-            reply.append(.framedIPAddress, address)
+            RADIUSPacket.encode(.framedIPAddress, address, into: &encoded)
         }
         if let text = parameters.ipv6Prefix, let prefix = IPv6Prefix(text) {
-            reply.append(.delegatedIPv6Prefix, prefix)
+            RADIUSPacket.encode(.delegatedIPv6Prefix, prefix, into: &encoded)
         }
         if let seconds = parameters.sessionTimeout, seconds > 0 {
-            reply.append(.sessionTimeout, UInt32(clamping: seconds))
+            RADIUSPacket.encode(.sessionTimeout, UInt32(clamping: seconds), into: &encoded)
         }
         if let remaining = parameters.remainingQuotaBytes {
             let bytes = UInt64(max(remaining, 0))
-            reply.append(.mikrotikTotalLimit, UInt32(truncatingIfNeeded: bytes))
-            reply.append(.mikrotikTotalLimitGigawords, UInt32(truncatingIfNeeded: bytes >> 32))
+            RADIUSPacket.encode(.mikrotikTotalLimit, UInt32(truncatingIfNeeded: bytes), into: &encoded)
+            RADIUSPacket.encode(.mikrotikTotalLimitGigawords, UInt32(truncatingIfNeeded: bytes >> 32), into: &encoded)
         }
         if let subscriber = parameters.subscriberID {
-            reply.append(.class, ByteBuffer(string: classValue(subscriber: subscriber, package: parameters.packageID)))
+            let start = encoded.writerIndex
+            encoded.writeInteger(AttributeKey<ByteBuffer>.class.type)
+            encoded.writeInteger(UInt8(0))  // Length, set below
+            writeClassValue(subscriber: subscriber, package: parameters.packageID, into: &encoded)
+            encoded.setInteger(UInt8(encoded.writerIndex - start), at: start + 1)
         }
+        reply.appendEncoded(encoded)
     }
+
+    private static let allocator = ByteBufferAllocator()
 
     /// The attributes a package contributes, in the order RouterOS documents them.
     private static func packageAttributes(_ fields: PackageReplyCache.PackageFields) -> [RADIUSAttribute] {
@@ -65,8 +76,34 @@ public enum AccessReplyBuilder {
     /// `Class` (RFC 2865 §5.25) ties the accounting of the session to this decision: the NAS
     /// echoes it unchanged in every Accounting-Request.
     public static func classValue(subscriber: SubscriberID, package: PackageID?) -> String {
-        var text = "uplink:s=\(subscriber.rawValue)"
-        if let package { text += ";p=\(package.rawValue)" }
-        return text
+        var buffer = ByteBuffer()
+        writeClassValue(subscriber: subscriber, package: package, into: &buffer)
+        return String(buffer: buffer)
+    }
+
+    /// Writes the `Class` text (`uplink:s=<subscriber>;p=<package>`) without building a string.
+    static func writeClassValue(subscriber: SubscriberID, package: PackageID?, into buffer: inout ByteBuffer) {
+        buffer.writeStaticString("uplink:s=")
+        writeDecimal(subscriber.rawValue, into: &buffer)
+        if let package {
+            buffer.writeStaticString(";p=")
+            writeDecimal(package.rawValue, into: &buffer)
+        }
+    }
+
+    private static func writeDecimal(_ value: Int64, into buffer: inout ByteBuffer) {
+        if value < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of UInt64.max
+        let count = withUnsafeMutableBytes(of: &digits) { raw -> Int in
+            var index = raw.count
+            repeat {
+                index -= 1
+                raw[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            return raw.count - index
+        }
+        withUnsafeBytes(of: &digits) { raw in _ = buffer.writeBytes(raw[(raw.count - count)...]) }
     }
 }

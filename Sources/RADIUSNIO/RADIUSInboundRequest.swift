@@ -8,6 +8,10 @@ import NIOCore
 /// attributes are the codec's job.
 public struct RADIUSInboundRequest<ClientContext: Sendable>: Sendable {
     /// The packet: exactly `header.length` bytes; padding after the Length field is cut off.
+    ///
+    /// A slice of the socket's receive buffer (32 datagrams of 4,096 bytes), which is reused for
+    /// the next read once nothing refers to it. A processor that keeps the packet, or slices of
+    /// it, past `process` (an accounting batch) takes ``ownedPacket()`` instead.
     public var packet: ByteBuffer
     /// The header fields, already read.
     public var header: RADIUSDatagramHeader
@@ -43,5 +47,12 @@ public struct RADIUSInboundRequest<ClientContext: Sendable>: Sendable {
         self.client = client
         self.receivedAt = receivedAt
         self.eventLoop = eventLoop
+    }
+
+    /// A compact copy of ``packet`` that does not hold on to the receive buffer.
+    public func ownedPacket() -> ByteBuffer {
+        var copy = ByteBufferAllocator().buffer(capacity: packet.readableBytes)
+        copy.writeImmutableBuffer(packet)
+        return copy
     }
 }

@@ -33,12 +33,17 @@ struct RADIUSReplyCache {
         var token: UInt64
     }
 
+    /// One request's state: one dictionary for both, so each step of a request is one probe.
+    private enum Entry {
+        case inFlight(InFlight)
+        case answered(Answered)
+    }
+
     let replyTTL: TimeAmount
     let capacity: Int
     let processingTimeout: TimeAmount
 
-    private(set) var inFlight: [RADIUSRequestKey: InFlight] = [:]
-    private var answered: [RADIUSRequestKey: Answered] = [:]
+    private var entries: [RADIUSRequestKey: Entry] = [:]
     /// Replies in the order they expire (insertion order, since every reply lives `replyTTL`).
     private var expiryOrder = CircularBuffer<(key: RADIUSRequestKey, token: UInt64, expiresAt: NIODeadline)>()
 
@@ -49,32 +54,36 @@ struct RADIUSReplyCache {
     }
 
     /// The number of requests being processed.
-    var inFlightCount: Int { inFlight.count }
+    private(set) var inFlightCount = 0
 
     /// The number of cached replies.
-    var answeredCount: Int { answered.count }
+    var answeredCount: Int { entries.count - inFlightCount }
 
-    /// Classifies a request; forgets expired replies and abandoned in-flight entries it meets.
+    /// Classifies a request; forgets an expired reply or an abandoned in-flight entry it meets.
     mutating func lookup(_ key: RADIUSRequestKey, now: NIODeadline) -> Lookup {
-        if let entry = answered[key] {
+        guard let index = entries.index(forKey: key) else { return .new }
+        switch entries.values[index] {
+        case .answered(let entry):
             if entry.expiresAt > now {
                 return .answered(entry.reply)
             }
-            answered[key] = nil
-        }
-        if let entry = inFlight[key] {
+            entries.remove(at: index)
+            return .new
+        case .inFlight(let entry):
             if now - entry.receivedAt < processingTimeout {
                 return .inFlight
             }
-            inFlight[key] = nil
+            entries.remove(at: index)
+            inFlightCount -= 1
             return .abandonedInFlight
         }
-        return .new
     }
 
     /// Records that the request `key` was handed to the processor with `token`.
     mutating func begin(_ key: RADIUSRequestKey, token: UInt64, receivedAt: NIODeadline, remoteAddress: SocketAddress) {
-        inFlight[key] = InFlight(token: token, receivedAt: receivedAt, remoteAddress: remoteAddress)
+        let previous = entries.updateValue(
+            .inFlight(InFlight(token: token, receivedAt: receivedAt, remoteAddress: remoteAddress)), forKey: key)
+        if case .inFlight = previous {} else { inFlightCount += 1 }
     }
 
     /// Ends the in-flight request `key` if `token` is its current token, caching `reply` if given.
@@ -87,15 +96,19 @@ struct RADIUSReplyCache {
         reply: ByteBuffer?,
         now: NIODeadline
     ) -> InFlight? {
-        guard let entry = inFlight[key], entry.token == token else { return nil }
-        inFlight[key] = nil
-        if let reply, capacity > 0, replyTTL > .zero {
-            let expiresAt = now + replyTTL
-            answered[key] = Answered(reply: reply, expiresAt: expiresAt, token: token)
-            expiryOrder.append((key, token, expiresAt))
-            while answered.count > capacity, let oldest = expiryOrder.popFirst() {
-                removeAnswer(oldest.key, ifToken: oldest.token)
-            }
+        guard let index = entries.index(forKey: key), case .inFlight(let entry) = entries.values[index],
+            entry.token == token
+        else { return nil }
+        inFlightCount -= 1
+        guard let reply, capacity > 0, replyTTL > .zero else {
+            entries.remove(at: index)
+            return entry
+        }
+        let expiresAt = now + replyTTL
+        entries.values[index] = .answered(Answered(reply: reply, expiresAt: expiresAt, token: token))
+        expiryOrder.append((key, token, expiresAt))
+        while answeredCount > capacity, let oldest = expiryOrder.popFirst() {
+            removeAnswer(oldest.key, ifToken: oldest.token)
         }
         return entry
     }
@@ -108,26 +121,35 @@ struct RADIUSReplyCache {
             expiryOrder.removeFirst()
             removeAnswer(oldest.key, ifToken: oldest.token)
         }
+        guard inFlightCount > 0 else { return 0 }
         var abandoned: [RADIUSRequestKey] = []
-        for (key, entry) in inFlight where now - entry.receivedAt >= processingTimeout {
-            abandoned.append(key)
+        for (key, entry) in entries {
+            if case .inFlight(let request) = entry, now - request.receivedAt >= processingTimeout {
+                abandoned.append(key)
+            }
         }
         for key in abandoned {
-            inFlight[key] = nil
+            entries[key] = nil
         }
+        inFlightCount -= abandoned.count
         return abandoned.count
     }
 
     /// Gives up every in-flight request (shutdown deadline); returns how many there were.
     mutating func abandonAllInFlight() -> Int {
-        let count = inFlight.count
-        inFlight.removeAll()
+        let count = inFlightCount
+        entries = entries.filter { _, entry in
+            if case .answered = entry { return true }
+            return false
+        }
+        inFlightCount = 0
         return count
     }
 
     private mutating func removeAnswer(_ key: RADIUSRequestKey, ifToken token: UInt64) {
-        if answered[key]?.token == token {
-            answered[key] = nil
-        }
+        guard let index = entries.index(forKey: key), case .answered(let answer) = entries.values[index],
+            answer.token == token
+        else { return }
+        entries.remove(at: index)
     }
 }

@@ -170,11 +170,9 @@ public final class RADIUSServerHandler<Processor: RADIUSRequestProcessor>: Chann
         nextToken &+= 1
         let token = nextToken
         cache.begin(key, token: token, receivedAt: now, remoteAddress: remote)
-        // A compact copy: the datagram is a slice of the shared receive buffer (32 × 4096 bytes),
-        // which a processor that keeps the packet (async auth, accounting batches) would pin.
-        var packet = context.channel.allocator.buffer(capacity: header.length)
-        packet.writeImmutableBuffer(
-            envelope.data.getSlice(at: envelope.data.readerIndex, length: header.length) ?? envelope.data)
+        // A slice of the receive buffer: answered inline, it is gone before the next read;
+        // a processor that keeps it copies it (`ownedPacket()`).
+        let packet = envelope.data.getSlice(at: envelope.data.readerIndex, length: header.length) ?? envelope.data
         let request = RADIUSInboundRequest(
             packet: packet,
             header: header,

@@ -1,5 +1,6 @@
 import AAA
 import BillingCore
+import NIOCore
 import RADIUSCore
 import Testing
 
@@ -25,5 +26,16 @@ import Testing
         #expect(reply[.sessionTimeout] == 600)
         #expect(reply[.idleTimeout] == 300)
         #expect(reply[.acctInterimInterval] == 120)
+    }
+
+    @Test("Class ties accounting to the decision: uplink:s=<subscriber>;p=<package>, digits written in place")
+    func classNamesSubscriberAndPackage() {
+        var reply = RADIUSPacket(code: .accessAccept, identifier: 1)
+        AccessReplyBuilder.apply(
+            ReplyParameters(packageID: PackageID(3), subscriberID: SubscriberID(9_876_543_210)), to: &reply)
+        #expect(reply.rawValue(of: .class).map { String(buffer: $0) } == "uplink:s=9876543210;p=3")
+        #expect(AccessReplyBuilder.classValue(subscriber: SubscriberID(0), package: nil) == "uplink:s=0")
+        #expect(AccessReplyBuilder.classValue(subscriber: SubscriberID(Int64.max), package: PackageID(10))
+            == "uplink:s=9223372036854775807;p=10")
     }
 }

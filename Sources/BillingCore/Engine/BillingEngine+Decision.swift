@@ -8,31 +8,40 @@ extension BillingEngine {
     /// NAS's ISP only (a NAS of one ISP never authenticates another ISP's subscriber); for MAC
     /// authentication the username is also tried as a MAC binding. The returned credential is
     /// for the AAA layer's PAP/CHAP/MS-CHAP check.
+    ///
+    /// Both event loops decide at once, so the lock is held only to look the subscriber up and
+    /// copy what the decision reads; `AccessDecider` runs after it is released (it goes back to
+    /// the state only for the target of a package switch).
     public func decide(_ request: AccessRequest) -> AccessOutcome {
         let now = clock.now()
-        let found: (Subscriber, AccessDecision)? = state.withLock { state in
-            guard let nas = state.nasDevices[request.nasID], let isp = state.isps[nas.ispID] else { return nil }
-            var subscriber = state.subscriber(isp: isp.id, username: request.username)
+        let sealer = self.sealer
+        let found: (input: AccessDecider.Input, credential: SubscriberCredential?)? = state.withLock { state in
+            guard let ispID = state.nasDevices[request.nasID]?.ispID, let isp = state.isps[ispID] else { return nil }
+            var subscriber = state.subscriber(isp: ispID, username: request.username)
             if subscriber == nil, request.isMACAuthentication, let mac = MACAddress(request.username) {
-                subscriber = state.byMAC[isp.id]?[mac].flatMap { state.subscribers[$0] }
+                subscriber = state.byMAC[ispID]?[mac].flatMap { state.subscribers[$0] }
             }
             guard let subscriber else { return nil }
+            let credential = state.openedCredentials.credential(of: subscriber) { sealed in
+                (try? sealer.open(sealed)).flatMap(SubscriberCredential.init(decoding:))
+            }
             let current = Self.effective(subscriber, state, now: now)
             let input = AccessDecider.Input(
                 subscriber: current, package: state.packages[current.packageID], isp: isp,
                 openSessions: state.competingOpenCount(
                     current.id, nasID: request.nasID, callingStationID: request.callingStationID),
                 request: request, now: now)
-            return (current, AccessDecider().decide(input) { state.packages[$0] })
+            return (input, credential)
         }
         guard let found else {
-            return AccessOutcome(decision: .reject(.unknownUser, message: "Invalid username or password"),
-                                 credential: nil, subscriberID: nil, ispID: radiusClient(request.nasID)?.ispID)
+            return AccessOutcome(
+                decision: .reject(.unknownUser, message: "Invalid username or password"),
+                credential: nil, subscriberID: nil, ispID: radiusClient(request.nasID)?.ispID)
         }
-        let (subscriber, decision) = found
-        let credential = (try? sealer.open(subscriber.sealedCredential)).flatMap(SubscriberCredential.init(decoding:))
-        return AccessOutcome(decision: decision, credential: credential, subscriberID: subscriber.id,
-                             ispID: subscriber.ispID)
+        let decision = AccessDecider().decide(found.input) { id in read { $0.packages[id] } }
+        return AccessOutcome(
+            decision: decision, credential: found.credential, subscriberID: found.input.subscriber.id,
+            ispID: found.input.subscriber.ispID)
     }
 
     /// The decision a subscriber's live session should carry now (the reply of a CoA), ignoring

@@ -24,6 +24,7 @@ extension EngineState {
         for subscriber in subscribers.values where subscriber.ispID == id {
             subscribers.removeValue(forKey: subscriber.id)
             openSessionKeys[subscriber.id] = nil
+            openedCredentials.remove(subscriber.id)
         }
         let sessionKeys = zip(openSessions.keys, openSessions.values).filter { $0.1.ispID == id }.map(\.0)
         for key in sessionKeys { openSessions.removeValue(forKey: key) }

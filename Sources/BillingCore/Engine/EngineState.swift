@@ -31,6 +31,8 @@ struct EngineState: Sendable {
     /// Open sessions per subscriber (simultaneous use, lost-Stop detection, CoA targets).
     var openSessionKeys: [SubscriberID: [SessionKey]] = [:]
     var balances: [LedgerAccountRef: Int64] = [:]
+    /// Credentials the RADIUS path has opened (see `OpenedCredentialCache`).
+    var openedCredentials = OpenedCredentialCache()
     var nextID: Int64 = 1
 
     init(snapshot: StoreSnapshot) {
@@ -118,6 +120,7 @@ struct EngineState: Sendable {
 
     private mutating func removeSubscriber(_ id: SubscriberID) {
         guard let old = subscribers.removeValue(forKey: id) else { return }
+        openedCredentials.remove(id)
         if old.serviceType != .hotspot { pppSubscriberCount[old.ispID, default: 1] -= 1 }
         byUsername[old.ispID]?[old.username] = nil
         if let mac = old.macBinding { byMAC[old.ispID]?[mac] = nil }

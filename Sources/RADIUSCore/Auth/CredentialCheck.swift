@@ -100,8 +100,8 @@ public enum CredentialCheck {
         let revealed = UserPasswordHiding.reveal(hidden, secret: secret, requestAuthenticator: request.authenticator)
         let matches: Bool
         switch credential {
-        case .cleartext(let password):
-            matches = CryptoPrimitives.constantTimeEqual(revealed, Array(password.utf8))
+        case .cleartext(var password):
+            matches = password.withUTF8 { CryptoPrimitives.constantTimeEqual(revealed, $0) }
         case .ntHash(let hash):
             matches = CryptoPrimitives.constantTimeEqual(MSCHAP.ntPasswordHash(String(decoding: revealed, as: UTF8.self)), hash)
         }

@@ -81,6 +81,11 @@ public enum CryptoPrimitives {
 
     /// Compares two byte sequences in time independent of where they differ.
     public static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        rhs.withUnsafeBufferPointer { constantTimeEqual(lhs, $0) }
+    }
+
+    /// The same, against bytes in place (a password's UTF-8 without copying it).
+    public static func constantTimeEqual(_ lhs: [UInt8], _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         var difference: UInt8 = 0
         for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }

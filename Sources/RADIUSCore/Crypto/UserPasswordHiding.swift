@@ -27,18 +27,28 @@ public enum UserPasswordHiding {
 
     /// Reveals a hidden value. Trailing zero padding is removed; any length is accepted (a final
     /// short block is XORed as far as it goes) so bad input decodes to garbage, never a trap.
+    ///
+    /// On the path of every PAP request: the keys are hashed on the stack, the output is the
+    /// only allocation.
     public static func reveal(
         _ hidden: [UInt8], secret: SharedSecret, requestAuthenticator: RADIUSAuthenticator
     ) -> [UInt8] {
         var output = [UInt8]()
         output.reserveCapacity(hidden.count)
-        var previous = requestAuthenticator.bytes
+        var md5 = MD5Context()
+        md5.update(secret.bytes)
+        md5.update(requestAuthenticator)
+        var key = md5.finalize()
         var blockStart = 0
         while blockStart < hidden.count {
-            let key = CryptoPrimitives.md5(secret.bytes, previous)
             let blockEnd = Swift.min(blockStart + 16, hidden.count)
-            for index in blockStart..<blockEnd { output.append(hidden[index] ^ key[index - blockStart]) }
-            previous = Array(hidden[blockStart..<blockEnd])
+            key.withUnsafeBytes { keyBytes in
+                for index in blockStart..<blockEnd { output.append(hidden[index] ^ keyBytes[index - blockStart]) }
+            }
+            md5 = MD5Context()
+            md5.update(secret.bytes)
+            md5.update(hidden[blockStart..<blockEnd])
+            key = md5.finalize()
             blockStart = blockEnd
         }
         while output.last == 0 { output.removeLast() }

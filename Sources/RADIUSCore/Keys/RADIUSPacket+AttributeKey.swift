@@ -51,8 +51,43 @@ extension RADIUSPacket {
     /// The attribute's value is written straight into one buffer (VSA header, tag, value), so
     /// an append costs one allocation.
     public mutating func append<Value>(_ key: AttributeKey<Value>, _ value: Value, tag: UInt8? = nil) {
-        let isVendor = key.vendor != nil && key.vendorType != nil
         var buffer = Self.attributeAllocator.buffer(capacity: 32)
+        let type = Self.writeValue(key, value, tag: tag, into: &buffer)
+        attributes.append(RADIUSAttribute(type: type, value: buffer))
+    }
+
+    /// Encodes a whole attribute (Type, Length, value) at the end of `buffer`; several encoded
+    /// one after the other are appended to a packet at once with ``appendEncoded(_:)``, for one
+    /// allocation in all (the per-subscriber part of every Access-Accept).
+    public static func encode<Value>(
+        _ key: AttributeKey<Value>, _ value: Value, tag: UInt8? = nil, into buffer: inout ByteBuffer
+    ) {
+        let start = buffer.writerIndex
+        buffer.writeInteger(UInt16(0))  // Type and Length, set below
+        let type = writeValue(key, value, tag: tag, into: &buffer)
+        let valueLength = Swift.min(buffer.writerIndex - start - 2, RADIUSLimits.maxAttributeValueLength)
+        buffer.moveWriterIndex(to: start + 2 + valueLength)
+        buffer.setInteger(type, at: start)
+        buffer.setInteger(UInt8(valueLength + 2), at: start + 1)
+    }
+
+    /// Appends the attributes encoded one after the other in `encoded` (see
+    /// ``encode(_:_:tag:into:)``), as slices of it. A truncated last attribute is left out.
+    public mutating func appendEncoded(_ encoded: ByteBuffer) {
+        var rest = encoded
+        while let type = rest.readInteger(as: UInt8.self), let length = rest.readInteger(as: UInt8.self),
+            length >= 2, let value = rest.readSlice(length: Int(length) - 2)
+        {
+            attributes.append(RADIUSAttribute(type: type, value: value))
+        }
+    }
+
+    /// Writes the value octets of `key` (after the VSA header for a vendor key) at the end of
+    /// `buffer`; returns the attribute's Type (26 for a VSA).
+    private static func writeValue<Value>(
+        _ key: AttributeKey<Value>, _ value: Value, tag: UInt8?, into buffer: inout ByteBuffer
+    ) -> UInt8 {
+        let isVendor = key.vendor != nil && key.vendorType != nil
         if let vendor = key.vendor, let vendorType = key.vendorType {
             buffer.writeInteger(vendor)
             buffer.writeInteger(vendorType)
@@ -64,15 +99,12 @@ extension RADIUSPacket {
         if key.hasTag, Value.self == UInt32.self, buffer.writerIndex - valueStart == 4 {
             buffer.setInteger(tag ?? 0, at: valueStart)
         }
-        if isVendor {
-            // A sub-attribute holds at most 247 value octets (253 - Vendor-Id - type - length).
-            let valueLength = Swift.min(buffer.writerIndex - valueStart, 247)
-            buffer.moveWriterIndex(to: valueStart + valueLength)
-            buffer.setInteger(UInt8(valueLength + 2), at: valueStart - 1)
-            attributes.append(RADIUSAttribute(type: 26, value: buffer))
-        } else {
-            attributes.append(RADIUSAttribute(type: key.type, value: buffer))
-        }
+        guard isVendor else { return key.type }
+        // A sub-attribute holds at most 247 value octets (253 - Vendor-Id - type - length).
+        let valueLength = Swift.min(buffer.writerIndex - valueStart, 247)
+        buffer.moveWriterIndex(to: valueStart + valueLength)
+        buffer.setInteger(UInt8(valueLength + 2), at: valueStart - 1)
+        return 26
     }
 
     /// Appends an attribute whose value octets are given as is (cut to what one attribute holds).

@@ -35,8 +35,7 @@ extension RADIUSPacket {
         for attribute in attributes where !(messageAuthenticator && attribute.type == maType) {
             length += Swift.min(attribute.wireLength, 255)
         }
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(length)
+        var buffer = Self.signingAllocator.buffer(capacity: length)
         buffer.writeInteger(code.rawValue)
         buffer.writeInteger(identifier)
         buffer.writeInteger(UInt16(truncatingIfNeeded: length))
@@ -70,6 +69,8 @@ extension RADIUSPacket {
         }
         return buffer
     }
+
+    private static let signingAllocator = ByteBufferAllocator()
 
     private func signMessageAuthenticator(
         in buffer: inout ByteBuffer, valueOffset: Int, headerForHash: RADIUSAuthenticator, secret: SharedSecret

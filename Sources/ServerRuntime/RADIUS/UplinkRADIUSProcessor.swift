@@ -71,6 +71,8 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
                 "method": "\(result.method)",
             ])
         case .accountingRequest:
+            // Kept until the commit: a copy, so the socket's receive buffer is not held.
+            let packet = RADIUSPacket(validated: request.ownedPacket(), header: header)
             let proxyState = packet.attributes.filter { $0.type == 33 }
             switch AccountingRequestMapper.record(packet, nas: nas, receivedAt: Date()) {
             case .failure(let problem):

@@ -1,30 +1,50 @@
 import Foundation
 import NIOCore
 
-/// One socket of the load generator: keeps `window` requests in flight, keyed by Identifier,
-/// and records each reply's latency. Runs entirely on its event loop.
+/// One socket of the load generator: each of its in-flight slots has a fixed Identifier and
+/// sends its share of the pre-encoded requests one after the other, the next as soon as the
+/// reply to the last arrives. Records each reply's latency. Runs entirely on its event loop.
 final class BenchChannelHandler: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
     typealias OutboundOut = AddressedEnvelope<ByteBuffer>
 
     private let generator: LoadGenerator
-    private let window: Int
     private let promise: EventLoopPromise<LoadGenerator.Result>
+    /// Per Identifier: when its request left (0: none in flight) and the number of its next request.
     private var sentAt = [UInt64](repeating: 0, count: 256)
+    private var nextRequest = [Int](repeating: Int.max, count: 256)
+    private var codeCounts = [Int](repeating: 0, count: 256)
     private var inFlight = 0
     private var result = LoadGenerator.Result()
+    private var context: ChannelHandlerContext?
     private var sweep: RepeatedTask?
     private var finished = false
 
-    init(generator: LoadGenerator, window: Int, promise: EventLoopPromise<LoadGenerator.Result>) {
+    /// `firstRequests`: the slots (= their first request numbers) this socket serves.
+    init(generator: LoadGenerator, firstRequests: [Int], promise: EventLoopPromise<LoadGenerator.Result>) {
         self.generator = generator
-        self.window = min(window, 255)
         self.promise = promise
+        for slot in firstRequests {
+            nextRequest[Int(generator.slots[slot].identifier)] = slot
+        }
     }
 
-    func channelActive(context: ChannelHandlerContext) {
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    /// Starts reading and sends the first request of every slot. Call on the event loop.
+    func start(channel: any Channel) {
+        guard let context else { return }
         result.latenciesNanoseconds.reserveCapacity(min(generator.settings.requests, 1_000_000))
-        for identifier in 0..<window { send(identifier: UInt8(identifier), context: context) }
+        channel.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in }
+        for identifier in 0..<256 where nextRequest[identifier] != Int.max {
+            send(identifier: UInt8(identifier), context: context)
+        }
         context.flush()
         let timeout = UInt64(generator.settings.timeout.nanoseconds)
         let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
@@ -40,7 +60,7 @@ final class BenchChannelHandler: ChannelInboundHandler, @unchecked Sendable {
             context.flush()
             finishIfDone(context: context)
         }
-        if inFlight == 0 { finishIfDone(context: context) }
+        finishIfDone(context: context)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -54,10 +74,10 @@ final class BenchChannelHandler: ChannelInboundHandler, @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         result.latenciesNanoseconds.append(now - sentAt[Int(identifier)])
         result.received += 1
-        result.codes[code, default: 0] += 1
+        codeCounts[Int(code)] += 1
         sentAt[Int(identifier)] = 0
         inFlight -= 1
-        send(identifier: identifier, context: context)
+        send(identifier: identifier, context: context, now: now)
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
@@ -65,19 +85,25 @@ final class BenchChannelHandler: ChannelInboundHandler, @unchecked Sendable {
         finishIfDone(context: context)
     }
 
-    private func send(identifier: UInt8, context: ChannelHandlerContext) {
-        guard let sequence = generator.claimSequence() else { return }
-        let packet = generator.packet(sequence: sequence, identifier: identifier)
-        sentAt[Int(identifier)] = DispatchTime.now().uptimeNanoseconds
+    /// Sends the next request of `identifier`'s slot, if the run is not over.
+    private func send(identifier: UInt8, context: ChannelHandlerContext, now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
+        let index = nextRequest[Int(identifier)]
+        guard index < generator.packets.count, now < generator.deadline else { return }
+        nextRequest[Int(identifier)] = index + generator.slots.count
+        sentAt[Int(identifier)] = now
         inFlight += 1
         result.sent += 1
-        context.write(wrapOutboundOut(AddressedEnvelope(remoteAddress: generator.settings.target, data: packet)), promise: nil)
+        let envelope = AddressedEnvelope(remoteAddress: generator.settings.target, data: generator.packets[index])
+        context.write(wrapOutboundOut(envelope), promise: nil)
     }
 
     private func finishIfDone(context: ChannelHandlerContext) {
         guard inFlight == 0, !finished else { return }
         finished = true
         sweep?.cancel()
+        for code in 0..<256 where codeCounts[code] > 0 {
+            result.codes[UInt8(code)] = codeCounts[code]
+        }
         promise.succeed(result)
         context.close(promise: nil)
     }

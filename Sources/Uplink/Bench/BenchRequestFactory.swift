@@ -17,35 +17,6 @@ struct BenchRequestFactory: Sendable {
     let secret: SharedSecret
     let users: Int
 
-    /// Offset of the Message-Authenticator value that `signed` places first in Access-Requests.
-    private static let messageAuthenticatorValueOffset = 22
-
-    /// Request `sequence` encoded and signed with Identifier 0: built before the clock starts, so
-    /// the load generator spends its time on the wire, not on encoding (see ``readyToSend(_:identifier:)``).
-    func template(sequence: Int) -> ByteBuffer {
-        packet(sequence: sequence, identifier: 0)
-    }
-
-    /// A template with its Identifier set and re-signed: the Message-Authenticator of an
-    /// Access-Request, or the Request Authenticator of an Accounting-Request (both cover the
-    /// Identifier). The User-Password and CHAP fields do not depend on it.
-    func readyToSend(_ template: ByteBuffer, identifier: UInt8) -> ByteBuffer {
-        var packet = template
-        let base = packet.readerIndex
-        packet.setInteger(identifier, at: base + 1)
-        switch mode {
-        case .pap, .chap:
-            guard let authenticator = packet.getRADIUSAuthenticator(at: base + 4) else { return packet }
-            let mac = MessageAuthenticator.compute(
-                packet: packet, valueOffset: Self.messageAuthenticatorValueOffset,
-                headerAuthenticator: authenticator, secret: secret)
-            packet.setRADIUSAuthenticator(mac, at: base + Self.messageAuthenticatorValueOffset)
-        case .acct, .acctStart:
-            packet.setRADIUSAuthenticator(PacketAuthenticator.requestAuthenticator(packet: packet, secret: secret), at: base + 4)
-        }
-        return packet
-    }
-
     /// The packet for request number `sequence` with RADIUS Identifier `identifier`.
     func packet(sequence: Int, identifier: UInt8) -> ByteBuffer {
         let index = users > 0 ? sequence % users : 0

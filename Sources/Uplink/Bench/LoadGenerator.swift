@@ -1,12 +1,15 @@
 import Foundation
 import NIOCore
 import NIOPosix
-import RADIUSCore
-import Synchronization
 
 /// A closed-loop RADIUS load generator (like radperf): `concurrency` requests in flight over a
 /// few UDP sockets, each reply answered with the next request, lost ones retried as new
 /// requests after `timeout`. Stops after `requests` requests or `maxSeconds`, whichever first.
+///
+/// The generator shares the machine with the server it measures, so it spends as little as it
+/// can per request: every request is encoded and signed before the clock starts (each in-flight
+/// slot owns a fixed Identifier and a fixed share of the requests), replies are read with
+/// `recvmmsg`, and the CPU time it used during the run is reported next to the figures.
 final class LoadGenerator: Sendable {
     struct Settings: Sendable {
         var target: SocketAddress
@@ -29,6 +32,8 @@ final class LoadGenerator: Sendable {
         var codes: [UInt8: Int] = [:]
         var latenciesNanoseconds: [UInt64] = []
         var seconds: Double = 0
+        /// CPU time (user + system) the generator used between the first send and the last reply.
+        var cpuSeconds: Double = 0
 
         mutating func merge(_ other: Result) {
             sent += other.sent
@@ -39,28 +44,46 @@ final class LoadGenerator: Sendable {
         }
     }
 
+    /// Replies read per system call.
+    static let vectorReadMessageCount = 32
+
     let settings: Settings
-    let nextSequence = Atomic<Int>(0)
     let deadline: UInt64
-    /// Every request, encoded before the run (see ``BenchRequestFactory/template(sequence:)``).
-    let templates: [ByteBuffer]
+    /// The in-flight slots: slot `g` sends requests `g`, `g + slots.count`, `g + 2 × slots.count`…
+    /// from socket `slots[g].socket` with Identifier `slots[g].identifier`.
+    let slots: [(socket: Int, identifier: UInt8)]
+    /// Every request, encoded and signed with its slot's Identifier before the run.
+    let packets: [ByteBuffer]
 
     init(settings: Settings) {
         self.settings = settings
-        self.templates = (0..<max(0, settings.requests)).map { settings.factory.template(sequence: settings.firstSequence + $0) }
+        let windows = Self.windows(concurrency: settings.concurrency, sockets: settings.sockets)
+        var slots: [(socket: Int, identifier: UInt8)] = []
+        for (socket, window) in windows.enumerated() {
+            for identifier in 0..<window { slots.append((socket, UInt8(identifier))) }
+        }
+        self.slots = slots
+        self.packets = (0..<max(0, settings.requests)).map { index in
+            settings.factory.packet(
+                sequence: settings.firstSequence + index, identifier: slots[index % slots.count].identifier)
+        }
         self.deadline = DispatchTime.now().uptimeNanoseconds + UInt64(settings.maxSeconds * 1e9)
     }
 
-    /// Request `sequence`, ready to send with `identifier`.
-    func packet(sequence: Int, identifier: UInt8) -> ByteBuffer {
-        settings.factory.readyToSend(templates[sequence], identifier: identifier)
-    }
-
-    /// The next request number, or nil when the run is over.
-    func claimSequence() -> Int? {
-        guard DispatchTime.now().uptimeNanoseconds < deadline else { return nil }
-        let sequence = nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue
-        return sequence < settings.requests ? sequence : nil
+    /// Requests in flight per socket: `concurrency` spread evenly over at least `sockets`
+    /// sockets, and over more when one socket would need more than 200 Identifiers.
+    static func windows(concurrency: Int, sockets requested: Int) -> [Int] {
+        let perSocket = 200
+        let concurrency = max(1, concurrency)
+        let sockets = max(1, min(requested, concurrency), (concurrency + perSocket - 1) / perSocket)
+        var windows: [Int] = []
+        var remaining = concurrency
+        for index in 0..<sockets {
+            let share = remaining / (sockets - index)
+            windows.append(share)
+            remaining -= share
+        }
+        return windows
     }
 
     func run() async throws -> Result {
@@ -76,34 +99,59 @@ final class LoadGenerator: Sendable {
     }
 
     private func load(on group: MultiThreadedEventLoopGroup) async throws -> Result {
-        let perSocket = 200
-        let sockets = max(1, min(settings.sockets, settings.concurrency), (settings.concurrency + perSocket - 1) / perSocket)
-        var windows: [Int] = []
-        var remaining = settings.concurrency
-        for index in 0..<sockets {
-            let share = remaining / (sockets - index)
-            windows.append(share)
-            remaining -= share
-        }
-        let started = DispatchTime.now().uptimeNanoseconds
         let bindHost = settings.target.protocol == .inet6 ? "::1" : "127.0.0.1"
+        let socketCount = (slots.last?.socket ?? 0) + 1
+        var handlers: [BenchChannelHandler] = []
         var futures: [EventLoopFuture<Result>] = []
-        for window in windows {
-            let loop = group.next()
+        let loop = group.next()
+        for socket in 0..<socketCount {
             let promise = loop.makePromise(of: Result.self)
-            let handler = BenchChannelHandler(generator: self, window: window, promise: promise)
-            _ = try await DatagramBootstrap(group: loop)
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler) }
-                }
-                .bind(host: bindHost, port: 0).get()
+            let firstSlots = slots.indices.filter { slots[$0].socket == socket }
+            let handler = BenchChannelHandler(generator: self, firstRequests: firstSlots, promise: promise)
+            handlers.append(handler)
             futures.append(promise.futureResult)
         }
+        let handlersToBind = handlers
+        let channels = try await withThrowingTaskGroup(of: (any Channel).self) { tasks in
+            for handler in handlersToBind {
+                tasks.addTask {
+                    try await DatagramBootstrap(group: loop)
+                        .channelOption(.datagramVectorReadMessageCount, value: Self.vectorReadMessageCount)
+                        .channelOption(
+                            .recvAllocator,
+                            value: FixedSizeRecvByteBufferAllocator(capacity: Self.vectorReadMessageCount * 4096))
+                        .channelOption(.autoRead, value: false)
+                        .channelInitializer { channel in
+                            channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler) }
+                        }
+                        .bind(host: bindHost, port: 0).get()
+                }
+            }
+            return try await tasks.reduce(into: []) { $0.append($1) }
+        }
+        // Every socket is bound before the first request leaves; the clock starts here.
+        let cpuBefore = Self.processCPUSeconds()
+        let started = DispatchTime.now().uptimeNanoseconds
+        try await loop.submit {
+            for (channel, handler) in zip(channels, handlersToBind) {
+                handler.start(channel: channel)
+            }
+        }.get()
         var total = Result()
         for future in futures {
             total.merge(try await future.get())
         }
         total.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        total.cpuSeconds = Self.processCPUSeconds() - cpuBefore
         return total
+    }
+
+    /// User plus system CPU time of this process so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return user + system
     }
 }
