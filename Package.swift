@@ -107,7 +107,10 @@ let package = Package(
         ),
         .target(
             name: "BillingStoreSQLite",
-            dependencies: ["BillingCore", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "BillingCore", "Reporting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .target(

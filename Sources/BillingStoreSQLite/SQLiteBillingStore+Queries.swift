@@ -1,4 +1,5 @@
 import BillingCore
+import Synchronization
 import Foundation
 import GRDB
 
@@ -104,7 +105,14 @@ extension SQLiteBillingStore {
     }
 
     public func sessions(keys: [SessionKey]) throws -> [SessionKey: AccountingSession] {
+        let keys = try sessionFilter.withLock { filter throws -> [SessionKey] in
+            if filter == nil || filter?.isOverCapacity == true {
+                filter = try buildSessionFilter(minimumCapacity: 2 * (filter?.count ?? 0))
+            }
+            return keys.filter { filter?.mightContain($0) ?? true }
+        }
         guard !keys.isEmpty else { return [:] }
+        sessionKeysQueried.add(keys.count, ordering: .relaxed)
         return try Self.mapErrors {
             try pool.read { db in
                 // One statement per batch: the keys go in as a JSON array that drives the join, so
@@ -126,6 +134,24 @@ extension SQLiteBillingStore {
                     }
                 }
                 return found
+            }
+        }
+    }
+
+    /// A filter holding every key of the sessions table, sized for twice as many (at least
+    /// `minimumCapacity` and `sessionFilterMinimumCapacity`). SQLite reads the keys from the
+    /// narrowest index that covers them (`sessions_length`), not from the wide table rows.
+    private func buildSessionFilter(minimumCapacity: Int) throws -> SessionKeyFilter {
+        try Self.mapErrors {
+            try pool.read { db in
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions") ?? 0
+                var filter = SessionKeyFilter(
+                    capacity: max(2 * count, minimumCapacity, sessionFilterMinimumCapacity))
+                let keys = try Row.fetchCursor(db, sql: "SELECT nas_id, session_id FROM sessions")
+                while let row = try keys.next() {
+                    filter.insert(SessionKey(nasID: NASID(row[0]), sessionID: row[1]))
+                }
+                return filter
             }
         }
     }

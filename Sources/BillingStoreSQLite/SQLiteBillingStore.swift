@@ -1,6 +1,7 @@
 public import BillingCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite adapter of `BillingStore` (GRDB 7 over the system libsqlite3): one database file
 /// under the data directory, WAL through a `DatabasePool` (concurrent reads, serialised writes),
@@ -15,6 +16,14 @@ public final class SQLiteBillingStore: BillingStore {
     let pool: DatabasePool
     /// Path of the database file.
     public let path: String
+    /// The keys the sessions table may hold, built at the first accounting lookup (see
+    /// `SessionKeyFilter`); the lock also orders its rebuilds with the commits that add keys.
+    /// Sessions are written only through `commit`, so the filter never misses one.
+    let sessionFilter = Mutex<SessionKeyFilter?>(nil)
+    /// The smallest filter built (tests make it tiny to exercise rebuilds).
+    let sessionFilterMinimumCapacity: Int
+    /// Session keys that passed the filter and were looked up in the database.
+    let sessionKeysQueried = Atomic<Int>(0)
 
     /// How hard a commit waits for the disk.
     public enum Durability: String, Sendable {
@@ -36,7 +45,8 @@ public final class SQLiteBillingStore: BillingStore {
     }
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
-    public init(path: String, durability: Durability = .full) throws {
+    public init(path: String, durability: Durability = .full, sessionFilterMinimumCapacity: Int = 1 << 20) throws {
+        self.sessionFilterMinimumCapacity = sessionFilterMinimumCapacity
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)

@@ -5,7 +5,16 @@
 enum SQLiteSchema {
     static let migrations: [(identifier: String, sql: String)] = [
         ("v1-initial", v1), ("v2-reports", ReportSchema.v2), ("v3-api-state", apiState),
+        ("v4-fewer-accounting-indexes", v4),
     ]
+
+    /// Drops two indexes that the report indexes of v2 made redundant: `sessions_report` starts
+    /// with `started_at` and `usage_days_report` with `day`, so every query that used them uses
+    /// those now. Each accounting write maintained both (a new session, a new usage day).
+    static let v4 = """
+        DROP INDEX sessions_started;
+        DROP INDEX usage_days_day;
+        """
 
     static let v1 = """
         CREATE TABLE tenancies (

@@ -24,7 +24,7 @@ import Testing
     @Test func migrationAddsTheReportSchemaAfterTheInitialOne() throws {
         let dir = TempDir()
         let store = try SQLiteBillingStore(directory: dir.path)
-        #expect(try store.appliedMigrations() == ["v1-initial", "v2-reports", "v3-api-state"])
+        #expect(try store.appliedMigrations() == ["v1-initial", "v2-reports", "v3-api-state", "v4-fewer-accounting-indexes"])
         let source = try ReportSQLiteSource(directory: dir.path)
         #expect(try source.loadDirectory().tenancies.isEmpty)
     }

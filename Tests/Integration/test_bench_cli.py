@@ -2,6 +2,7 @@
 gets the answers it should, every request is sent exactly once, lost requests are counted, and
 a non-loopback target is refused without --allow-remote."""
 import json
+import sqlite3
 import subprocess
 
 import pytest
@@ -42,12 +43,25 @@ def test_logins_are_all_accepted(uplink_binary, bench_server, mode, code):
     assert summary["client_cpu_us"] > 0
 
 
-def test_accounting_sessions_are_all_answered(uplink_binary, bench_server):
-    # 20 sessions of five requests each (Start, three Interim-Updates, Stop).
+def test_accounting_sessions_are_sent_in_order_and_recorded_to_the_byte(uplink_binary, bench_server):
+    # 20 sessions of five requests each (Start, three Interim-Updates, Stop); each of the 10
+    # slots sends two whole sessions, every request after the answer to the one before.
     summary = bench(uplink_binary, bench_server.acct_port, "--mode", "acct", "--requests", 100,
                     "--concurrency", 10, "--sockets", 2)
     assert summary["received"] == 100
     assert summary["codes"] == {"5": 100}
+    assert bench_server.stop() == 0
+    with sqlite3.connect(bench_server.data_dir / "uplink.sqlite") as db:
+        rows = db.execute("SELECT session_id, stopped_at IS NOT NULL, upload_bytes, download_bytes, session_time "
+                          "FROM sessions").fetchall()
+    # Had a Stop overtaken its Start, the session would be missing or reopened by a later Interim.
+    assert len(rows) == 20
+    for session_id, stopped, upload, download, seconds in rows:
+        assert session_id.startswith("bench")
+        assert stopped == 1
+        # The Stop's cumulative counters, 6,000,000,000 and 24,000,000,000 bytes: past 2^32,
+        # so they arrive with Gigawords.
+        assert (upload, download, seconds) == (6_000_000_000, 24_000_000_000, 1200)
 
 
 def test_requests_nobody_answers_are_counted_as_timeouts(uplink_binary, bench_server):

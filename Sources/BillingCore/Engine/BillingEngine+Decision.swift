@@ -8,14 +8,10 @@ extension BillingEngine {
     /// NAS's ISP only (a NAS of one ISP never authenticates another ISP's subscriber); for MAC
     /// authentication the username is also tried as a MAC binding. The returned credential is
     /// for the AAA layer's PAP/CHAP/MS-CHAP check.
-    ///
-    /// Both event loops decide at once, so the lock is held only to look the subscriber up and
-    /// copy what the decision reads; `AccessDecider` runs after it is released (it goes back to
-    /// the state only for the target of a package switch).
     public func decide(_ request: AccessRequest) -> AccessOutcome {
         let now = clock.now()
         let sealer = self.sealer
-        let found: (input: AccessDecider.Input, credential: SubscriberCredential?)? = state.withLock { state in
+        let found: AccessOutcome? = state.withLock { state in
             guard let ispID = state.nasDevices[request.nasID]?.ispID, let isp = state.isps[ispID] else { return nil }
             var subscriber = state.subscriber(isp: ispID, username: request.username)
             if subscriber == nil, request.isMACAuthentication, let mac = MACAddress(request.username) {
@@ -31,17 +27,13 @@ extension BillingEngine {
                 openSessions: state.competingOpenCount(
                     current.id, nasID: request.nasID, callingStationID: request.callingStationID),
                 request: request, now: now)
-            return (input, credential)
-        }
-        guard let found else {
             return AccessOutcome(
-                decision: .reject(.unknownUser, message: "Invalid username or password"),
-                credential: nil, subscriberID: nil, ispID: radiusClient(request.nasID)?.ispID)
+                decision: AccessDecider().decide(input) { state.packages[$0] }, credential: credential,
+                subscriberID: subscriber.id, ispID: ispID)
         }
-        let decision = AccessDecider().decide(found.input) { id in read { $0.packages[id] } }
-        return AccessOutcome(
-            decision: decision, credential: found.credential, subscriberID: found.input.subscriber.id,
-            ispID: found.input.subscriber.ispID)
+        return found ?? AccessOutcome(
+            decision: .reject(.unknownUser, message: "Invalid username or password"),
+            credential: nil, subscriberID: nil, ispID: radiusClient(request.nasID)?.ispID)
     }
 
     /// The decision a subscriber's live session should carry now (the reply of a CoA), ignoring

@@ -15,7 +15,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: "Server address HOST:PORT.") var server: String = "127.0.0.1:1812"
     @Option(help: "Shared secret.") var secret: String = "testing123"
-    @Option(help: "pap, chap, acct (Start, 3 Interims, Stop per session) or acct-start (Starts only).") var mode: String = "pap"
+    @Option(help: "pap, chap, acct (sessions of Start, 3 Interims, Stop, each in order, many at once) or acct-start (Starts only).") var mode: String = "pap"
     @Option(help: "Distinct users user000000… to cycle through.") var users: Int = 100_000
     @Option(help: "Requests to send in all (at most 5,000,000).") var requests: Int = 100_000
     @Option(help: "Requests in flight.") var concurrency: Int = 64

@@ -65,9 +65,23 @@ final class LoadGenerator: Sendable {
         self.slots = slots
         self.packets = (0..<max(0, settings.requests)).map { index in
             settings.factory.packet(
-                sequence: settings.firstSequence + index, identifier: slots[index % slots.count].identifier)
+                sequence: Self.factorySequence(of: index, slots: slots.count, settings: settings),
+                identifier: slots[index % slots.count].identifier)
         }
         self.deadline = DispatchTime.now().uptimeNanoseconds + UInt64(settings.maxSeconds * 1e9)
+    }
+
+    /// Which request of ``BenchRequestFactory`` request `index` is. In `acct` mode a slot sends
+    /// whole sessions in order, as a NAS does (Start, its Interim-Updates, Stop, each after the
+    /// answer to the one before), the sessions of all slots interleaved: slot `g`'s `k`-th request
+    /// is step `k % 5` of session `firstSequence + g + slots × (k / 5)`. Sessions of a run stay
+    /// below the next run's `firstSequence` when runs start `requests` apart.
+    static func factorySequence(of index: Int, slots: Int, settings: Settings) -> Int {
+        guard settings.factory.mode == .acct else { return settings.firstSequence + index }
+        let slot = index % slots
+        let turn = index / slots
+        let session = settings.firstSequence + slot + slots * (turn / 5)
+        return session * 5 + turn % 5
     }
 
     /// Requests in flight per socket: `concurrency` spread evenly over at least `sockets`
