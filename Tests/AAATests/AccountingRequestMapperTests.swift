@@ -44,4 +44,39 @@ import Testing
         on.append(.acctStatusType, 7)
         #expect(try AccountingRequestMapper.record(on, nas: nas, receivedAt: Date()).get().status == .accountingOn)
     }
+
+    @Test("every field is read in one pass; the first of a repeated attribute counts, as for the subscript")
+    func everyFieldAndFirstOccurrence() throws {
+        var packet = RADIUSPacket(code: .accountingRequest, identifier: 1)
+        packet.append(.acctStatusType, 2)
+        packet.append(.acctSessionId, "81a00003")
+        packet.append(.userName, "std1")
+        packet.append(.userName, "someone-else")
+        packet.append(.nasPort, 15_728_643)
+        packet.append(.nasPortId, "ether2-clients")
+        packet.append(.callingStationId, "AA:BB:CC:DD:EE:FF")
+        packet.append(.framedIPAddress, IPv4Address(0x0A0A_0005))
+        packet.append(.framedIPv6Prefix, try #require(IPv6Prefix("2001:db8:1::/64")))
+        packet.append(.delegatedIPv6Prefix, try #require(IPv6Prefix("2001:db8:100::/56")))
+        packet.append(.acctInputPackets, 1200)
+        packet.append(.acctOutputPackets, 3400)
+        packet.append(.acctSessionTime, 3600)
+        packet.append(.acctTerminateCause, 1)
+        packet.append(.eventTimestamp, 1_800_000_000)
+        packet.append(.acctDelayTime, 99)  // ignored: Event-Timestamp says when
+        packet.append(.mikrotikRateLimit, "1M/1M")  // a VSA: not part of the record
+        let record = try AccountingRequestMapper.record(packet, nas: nas, receivedAt: Date()).get()
+        #expect(record.status == .stop)
+        #expect(record.sessionID == "81a00003")
+        #expect(record.username == "std1")
+        #expect(record.nasPort == 15_728_643)
+        #expect(record.nasPortID == "ether2-clients")
+        #expect(record.callingStationID == "AA:BB:CC:DD:EE:FF")
+        #expect(record.framedIPAddress == "10.10.0.5")
+        #expect(record.framedIPv6Prefix == "2001:db8:100::/56")  // the delegated prefix wins
+        #expect(record.inputPackets == 1200 && record.outputPackets == 3400)
+        #expect(record.sessionTime == 3600)
+        #expect(record.terminateCause == 1)
+        #expect(record.eventTime == Date(timeIntervalSince1970: 1_800_000_000))
+    }
 }

@@ -38,7 +38,10 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
         } catch {
             return drop(responder, reason: error.reason.rawValue, request: request)
         }
-        let packet = RADIUSPacket(validated: request.packet, header: header)
+        // Accounting keeps the packet until its commit: parse a copy, so the socket's receive
+        // buffer is not held (an Access-Request is answered before the next read).
+        let bytes = header.code == .accountingRequest ? request.ownedPacket() : request.packet
+        let packet = RADIUSPacket(validated: bytes, header: header)
         guard let nas = request.client.select(nasIdentifier: packet[.nasIdentifier]) else {
             return drop(responder, reason: "unknown_nas_identifier", request: request)
         }
@@ -71,8 +74,6 @@ public struct UplinkRADIUSProcessor: RADIUSRequestProcessor {
                 "method": "\(result.method)",
             ])
         case .accountingRequest:
-            // Kept until the commit: a copy, so the socket's receive buffer is not held.
-            let packet = RADIUSPacket(validated: request.ownedPacket(), header: header)
             let proxyState = packet.attributes.filter { $0.type == 33 }
             switch AccountingRequestMapper.record(packet, nas: nas, receivedAt: Date()) {
             case .failure(let problem):
