@@ -76,7 +76,7 @@ public final class UplinkServer: Sendable {
         let threads = configuration.threads > 0 ? configuration.threads : System.coreCount
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
         let listener = RADIUSListener(
-            configuration: listenerConfiguration(), clients: table, processor: processor,
+            configuration: Self.listenerConfiguration(configuration), clients: table, processor: processor,
             eventLoopGroup: group, logger: logger)
         let bound = try await listener.start()
         let authPort = bound.first { $0.listener == .authentication }?.address.port ?? 0
@@ -183,7 +183,8 @@ public final class UplinkServer: Sendable {
         return CoAClientConfiguration(bindHostIPv4: v4, bindHostIPv6: v6)
     }
 
-    private func listenerConfiguration() -> RADIUSListenerConfiguration {
+    /// The RADIUS listener's settings from the `[server]` and `[radius]` configuration.
+    static func listenerConfiguration(_ configuration: UplinkConfiguration) -> RADIUSListenerConfiguration {
         var listener = RADIUSListenerConfiguration()
         listener.hosts = configuration.bindAddresses
         listener.authenticationPort = configuration.authPort

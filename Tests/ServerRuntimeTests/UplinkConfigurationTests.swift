@@ -1,5 +1,7 @@
 import BillingStoreSQLite
 import Foundation
+import NIOCore
+import RADIUSNIO
 import Testing
 
 @testable import ServerRuntime
@@ -10,6 +12,29 @@ import Testing
             .deletingLastPathComponent().deletingLastPathComponent()
         let parsed = try UplinkConfiguration.load(path: root.appendingPathComponent("conf/uplink.toml").path, required: true)
         #expect(parsed == UplinkConfiguration())
+    }
+
+    @Test("the [radius] limits reach the listener: duplicate cache size and lifetime, in-flight bound, sockets")
+    func radiusLimitsReachTheListener() throws {
+        let parsed = try UplinkConfiguration.parse(toml: """
+            [server]
+            bind = "127.0.0.1"
+            auth_port = 11812
+            acct_port = 11813
+            threads = 3
+            [radius]
+            duplicate_cache_seconds = 7
+            duplicate_cache_entries = 1024
+            max_in_flight = 333
+            """, source: "t.toml")
+        let listener = UplinkServer.listenerConfiguration(parsed)
+        #expect(listener.hosts == ["127.0.0.1"])
+        #expect(listener.authenticationPort == 11812)
+        #expect(listener.accountingPort == 11813)
+        #expect(listener.replyCacheCapacity == 1024)
+        #expect(listener.replyCacheTTL == .seconds(7))
+        #expect(listener.maximumInFlight == 333)
+        #expect(listener.socketsPerAddress == 3)
     }
 
     @Test func missingOptionalFileGivesDefaults() throws {
