@@ -81,29 +81,14 @@ public enum AccessReplyBuilder {
         return String(buffer: buffer)
     }
 
-    /// Writes the `Class` text (`uplink:s=<subscriber>;p=<package>`) without building a string.
+    /// Writes the `Class` text (`uplink:s=<subscriber>;p=<package>`) into `buffer`.
     static func writeClassValue(subscriber: SubscriberID, package: PackageID?, into buffer: inout ByteBuffer) {
+        // Ids below 10^15 print as small strings: no allocation.
         buffer.writeStaticString("uplink:s=")
-        writeDecimal(subscriber.rawValue, into: &buffer)
+        buffer.writeString(String(subscriber.rawValue))
         if let package {
             buffer.writeStaticString(";p=")
-            writeDecimal(package.rawValue, into: &buffer)
+            buffer.writeString(String(package.rawValue))
         }
-    }
-
-    private static func writeDecimal(_ value: Int64, into buffer: inout ByteBuffer) {
-        if value < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of UInt64.max
-        let count = withUnsafeMutableBytes(of: &digits) { raw -> Int in
-            var index = raw.count
-            repeat {
-                index -= 1
-                raw[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            return raw.count - index
-        }
-        withUnsafeBytes(of: &digits) { raw in _ = buffer.writeBytes(raw[(raw.count - count)...]) }
     }
 }

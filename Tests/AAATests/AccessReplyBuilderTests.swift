@@ -28,7 +28,7 @@ import Testing
         #expect(reply[.acctInterimInterval] == 120)
     }
 
-    @Test("Class ties accounting to the decision: uplink:s=<subscriber>;p=<package>, digits written in place")
+    @Test("Class ties accounting to the decision: uplink:s=<subscriber>;p=<package>")
     func classNamesSubscriberAndPackage() {
         var reply = RADIUSPacket(code: .accessAccept, identifier: 1)
         AccessReplyBuilder.apply(

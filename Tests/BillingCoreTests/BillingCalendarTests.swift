@@ -4,14 +4,6 @@ import Testing
 @testable import BillingCore
 
 @Suite struct BillingCalendarTests {
-    private func date(_ text: String, _ zone: String) throws -> Date {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: zone)
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return try #require(formatter.date(from: text))
-    }
-
     @Test func monthsKeepTheAnchorAcrossShortMonthsAndLeapYears() throws {
         let zone = "Asia/Dhaka"
         let calendar = BillingCalendar(timeZone: try #require(TimeZone(identifier: zone)))

@@ -4,14 +4,6 @@ import Testing
 @testable import BillingCore
 
 @Suite struct LocalDayCacheTests {
-    private func date(_ text: String, _ zone: String) throws -> Date {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: zone)
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return try #require(formatter.date(from: text))
-    }
-
     @Test func aDayIsRememberedUntilLocalMidnight() throws {
         let zone = "Asia/Dhaka"
         let calendar = BillingCalendar(timeZone: try #require(TimeZone(identifier: zone)))

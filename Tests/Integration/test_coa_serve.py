@@ -57,16 +57,20 @@ def attributes(packet):
     return result
 
 
-class FakeNAS:
-    """`/radius incoming` of a router: verifies each request (RFC 5176 §2.3) and ACKs it."""
+ERROR_CAUSE = 101
 
-    def __init__(self):
+
+class ControlledNAS:
+    """`/radius incoming` of a router: verifies each request (RFC 5176 §2.3) and answers as told:
+    `ack`, `nak` (Error-Cause 503 Session-Context-Not-Found) or `silent`."""
+
+    def __init__(self, mode="ack"):
+        self.mode = mode
         self.socket = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.socket.bind(("127.0.0.1", 0))
         self.port = self.socket.getsockname()[1]
         self.requests = queue.Queue()
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
+        threading.Thread(target=self.serve, daemon=True).start()
 
     def serve(self):
         while True:
@@ -75,13 +79,15 @@ class FakeNAS:
             except OSError:
                 return
             code, identifier, length = packet[0], packet[1], struct.unpack("!H", packet[2:4])[0]
-            expected = hashlib.md5(packet[:4] + bytes(16) + packet[20:length] + SECRET).digest()
-            if packet[4:20] != expected:
+            if packet[4:20] != hashlib.md5(packet[:4] + bytes(16) + packet[20:length] + SECRET).digest():
                 continue
             self.requests.put(packet[:length])
-            answer = bytes([code + 1, identifier]) + struct.pack("!H", 20)
-            authenticator = hashlib.md5(answer + packet[4:20] + SECRET).digest()
-            self.socket.sendto(answer + authenticator, peer)
+            if self.mode == "silent":
+                continue
+            body = b"" if self.mode == "ack" else bytes([ERROR_CAUSE, 6]) + struct.pack("!I", 503)
+            answer = bytes([code + (1 if self.mode == "ack" else 2), identifier]) + struct.pack("!H", 20 + len(body))
+            authenticator = hashlib.md5(answer + packet[4:20] + body + SECRET).digest()
+            self.socket.sendto(answer + authenticator + body, peer)
 
     def close(self):
         self.socket.close()
@@ -162,7 +168,7 @@ def test_expiry_disconnects_through_the_nas_and_the_mirror_follows(tmp_path, rou
     data = tmp_path / "data"
     loaded = subprocess.run([str(binary("uplink")), "demo", "--data", str(data)], capture_output=True, text=True, timeout=120)
     assert loaded.returncode == 0, loaded.stderr
-    nas = FakeNAS()
+    nas = ControlledNAS()
     prepare(data, nas.port, router)
     server = UplinkServer(binary("uplink"), data, demo=False).start()
     try:

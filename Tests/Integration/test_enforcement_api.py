@@ -8,62 +8,26 @@ Run after `swift build --product uplink --product routeros-test-server`:
     UPLINK_BUILD_DIR=.build/debug python -m pytest Tests/Integration/test_enforcement_api.py
 """
 
-import hashlib
-import queue
 import re
-import socket
 import sqlite3
 import struct
 import subprocess
-import threading
 import time
 
 import pytest
 
 from conftest import free_tcp_port
-from test_coa_serve import REFERENCE_DATE, SECRET, SESSION_ID, attributes, binary, fnv1a64, wait_until
+from test_coa_serve import (
+    REFERENCE_DATE, SECRET, SESSION_ID, ControlledNAS, attributes, binary, fnv1a64, wait_until,
+)
 from test_http_api import call, login
 from uplink_server import UplinkServer
 
 USER = "api"
 PASSWORD = "s3cret"
 NAS = "localhost-v4"
-ERROR_CAUSE = 101
 MIKROTIK_VENDOR = 14988
 MIKROTIK_RATE_LIMIT = 8
-
-
-class ControlledNAS:
-    """`/radius incoming` of a router: verifies each request (RFC 5176 §2.3) and answers as told:
-    `ack`, `nak` (Error-Cause 503 Session-Context-Not-Found) or `silent`."""
-
-    def __init__(self, mode="ack"):
-        self.mode = mode
-        self.socket = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.socket.bind(("127.0.0.1", 0))
-        self.port = self.socket.getsockname()[1]
-        self.requests = queue.Queue()
-        threading.Thread(target=self.serve, daemon=True).start()
-
-    def serve(self):
-        while True:
-            try:
-                packet, peer = self.socket.recvfrom(4096)
-            except OSError:
-                return
-            code, identifier, length = packet[0], packet[1], struct.unpack("!H", packet[2:4])[0]
-            if packet[4:20] != hashlib.md5(packet[:4] + bytes(16) + packet[20:length] + SECRET).digest():
-                continue
-            self.requests.put(packet[:length])
-            if self.mode == "silent":
-                continue
-            body = b"" if self.mode == "ack" else bytes([ERROR_CAUSE, 6]) + struct.pack("!I", 503)
-            answer = bytes([code + (1 if self.mode == "ack" else 2), identifier]) + struct.pack("!H", 20 + len(body))
-            authenticator = hashlib.md5(answer + packet[4:20] + body + SECRET).digest()
-            self.socket.sendto(answer + authenticator + body, peer)
-
-    def close(self):
-        self.socket.close()
 
 
 def start_router(*extra):

@@ -38,10 +38,10 @@ final class BenchChannelHandler: ChannelInboundHandler, @unchecked Sendable {
     }
 
     /// Starts reading and sends the first request of every slot. Call on the event loop.
-    func start(channel: any Channel) {
+    func start() {
         guard let context else { return }
         result.latenciesNanoseconds.reserveCapacity(min(generator.settings.requests, 1_000_000))
-        channel.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in }
+        context.channel.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in }
         for identifier in 0..<256 where nextRequest[identifier] != Int.max {
             send(identifier: UInt8(identifier), context: context)
         }

@@ -115,45 +115,33 @@ final class LoadGenerator: Sendable {
     private func load(on group: MultiThreadedEventLoopGroup) async throws -> Result {
         let bindHost = settings.target.protocol == .inet6 ? "::1" : "127.0.0.1"
         let socketCount = (slots.last?.socket ?? 0) + 1
-        var handlers: [BenchChannelHandler] = []
-        var futures: [EventLoopFuture<Result>] = []
         let loop = group.next()
-        for socket in 0..<socketCount {
-            let promise = loop.makePromise(of: Result.self)
-            let firstSlots = slots.indices.filter { slots[$0].socket == socket }
-            let handler = BenchChannelHandler(generator: self, firstRequests: firstSlots, promise: promise)
-            handlers.append(handler)
-            futures.append(promise.futureResult)
+        let promises = (0..<socketCount).map { _ in loop.makePromise(of: Result.self) }
+        let handlers = promises.indices.map { socket in
+            BenchChannelHandler(
+                generator: self, firstRequests: slots.indices.filter { slots[$0].socket == socket },
+                promise: promises[socket])
         }
-        let handlersToBind = handlers
-        let channels = try await withThrowingTaskGroup(of: (any Channel).self) { tasks in
-            for handler in handlersToBind {
-                tasks.addTask {
-                    try await DatagramBootstrap(group: loop)
-                        .channelOption(.datagramVectorReadMessageCount, value: Self.vectorReadMessageCount)
-                        .channelOption(
-                            .recvAllocator,
-                            value: FixedSizeRecvByteBufferAllocator(capacity: Self.vectorReadMessageCount * 4096))
-                        .channelOption(.autoRead, value: false)
-                        .channelInitializer { channel in
-                            channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler) }
-                        }
-                        .bind(host: bindHost, port: 0).get()
+        for handler in handlers {
+            _ = try await DatagramBootstrap(group: loop)
+                .channelOption(.datagramVectorReadMessageCount, value: Self.vectorReadMessageCount)
+                .channelOption(
+                    .recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: Self.vectorReadMessageCount * 4096))
+                .channelOption(.autoRead, value: false)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler) }
                 }
-            }
-            return try await tasks.reduce(into: []) { $0.append($1) }
+                .bind(host: bindHost, port: 0).get()
         }
         // Every socket is bound before the first request leaves; the clock starts here.
         let cpuBefore = Self.processCPUSeconds()
         let started = DispatchTime.now().uptimeNanoseconds
         try await loop.submit {
-            for (channel, handler) in zip(channels, handlersToBind) {
-                handler.start(channel: channel)
-            }
+            for handler in handlers { handler.start() }
         }.get()
         var total = Result()
-        for future in futures {
-            total.merge(try await future.get())
+        for promise in promises {
+            total.merge(try await promise.futureResult.get())
         }
         total.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         total.cpuSeconds = Self.processCPUSeconds() - cpuBefore
