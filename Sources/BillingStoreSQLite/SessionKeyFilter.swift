@@ -18,7 +18,8 @@ struct SessionKeyFilter: Sendable {
     /// Keys it is sized for.
     let capacity: Int
     private var words: [UInt64]
-    /// Keys inserted so far (counting repeats).
+    /// Distinct keys inserted so far (a key inserted again, as every Interim-Update of a session
+    /// is, sets no new bit and is not counted; nor is the rare new key whose bits were all set).
     private(set) var count = 0
 
     init(capacity: Int) {
@@ -32,11 +33,16 @@ struct SessionKeyFilter: Sendable {
     mutating func insert(_ key: SessionKey) {
         let (first, step) = Self.hashes(key)
         let bitCount = UInt64(words.count * 64)
+        var setNewBit = false
         for probe in 0..<Self.probes {
             let bit = (first &+ probe &* step) % bitCount
-            words[Int(bit / 64)] |= 1 << (bit % 64)
+            let mask: UInt64 = 1 << (bit % 64)
+            if words[Int(bit / 64)] & mask == 0 {
+                words[Int(bit / 64)] |= mask
+                setNewBit = true
+            }
         }
-        count += 1
+        if setNewBit { count += 1 }
     }
 
     /// False only when `key` was never inserted.
