@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 
 /// Runs a prepared statement with values bound straight into SQLite, for the statements of
-/// every accounting record (the session and daily-usage upserts). GRDB's `StatementArguments`
+/// every accounting record (the session and daily-usage writes). GRDB's `StatementArguments`
 /// boxes each value in an existential and converts it again to bind it: about a tenth of the
 /// accounting writer's time, which serialises every commit. Everything else uses GRDB's API.
 struct BoundStatement {
@@ -15,7 +15,9 @@ struct BoundStatement {
     }
 
     /// Binds with `bind` (parameters in order, from 1) and steps the statement to its end.
-    func execute(_ bind: (inout Binder) -> Void) throws {
+    /// Returns how many rows it inserted, updated or deleted.
+    @discardableResult
+    func execute(_ bind: (inout Binder) -> Void) throws -> Int {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         var binder = Binder(handle: handle)
@@ -27,6 +29,7 @@ struct BoundStatement {
                 resultCode: ResultCode(rawValue: code), message: connection.map { String(cString: sqlite3_errmsg($0)) },
                 sql: statement.sql)
         }
+        return Int(sqlite3_changes(connection))
     }
 
     /// Binds the next parameter; nil binds NULL.

@@ -37,7 +37,7 @@ extension ReportSQLiteSource {
             usage.subscriberScope(scope, alias: "s")
             for row in try Row.fetchAll(db, sql: """
                 SELECT s.owner_id, SUM(u.upload_bytes), SUM(u.download_bytes)
-                FROM usage_days u INDEXED BY usage_days_report JOIN subscribers s ON s.id = u.subscriber_id
+                FROM usage_days u JOIN subscribers s ON s.id = u.subscriber_id
                 \(usage.whereClause) GROUP BY s.owner_id
                 """, arguments: usage.statementArguments) {
                 let id = entry(row[0])

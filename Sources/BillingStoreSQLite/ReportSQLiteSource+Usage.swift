@@ -12,8 +12,7 @@ extension ReportSQLiteSource {
         sql.subscriberIDScope(window.restrict(scope), column: "u.subscriber_id")
         try read { db in
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT u.subscriber_id, u.day, u.upload_bytes, u.download_bytes FROM usage_days u "
-                    + "INDEXED BY usage_days_report \(sql.whereClause)",
+                db, sql: "SELECT u.subscriber_id, u.day, u.upload_bytes, u.download_bytes FROM usage_days u \(sql.whereClause)",
                 arguments: sql.statementArguments)
             while let row = try cursor.next() {
                 try body(UsageDayRow(subscriberID: SubscriberID(row[0]), day: row[1], upload: row[2], download: row[3]))
@@ -24,7 +23,7 @@ extension ReportSQLiteSource {
     public func sessionSpans(_ scope: ReportScope, window: ReportWindow, _ body: (SessionSpan) throws -> Void) throws {
         try read { db in
             // A session overlapping the window started at most "the longest session" before it.
-            let longest = try Double.fetchOne(db, sql: "SELECT MAX(session_time) FROM sessions") ?? 0
+            let longest = try Double.fetchOne(db, sql: "SELECT longest FROM session_time_bound") ?? 0
             var sql = ReportSQL()
             sql.add("x.started_at >= ?", ReportSQL.seconds(window.from) - longest - 1)
             sql.add("x.started_at < ?", ReportSQL.seconds(window.to))
@@ -121,7 +120,7 @@ extension ReportSQLiteSource {
             SELECT COUNT(*) FROM sessions INDEXED BY sessions_report WHERE started_at >= ? AND started_at < ?
             """, arguments: [ReportSQL.seconds(window.from), ReportSQL.seconds(window.to)]) ?? 0
         guard inWindow >= minimum else { return false }
-        let all = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions INDEXED BY sessions_length") ?? 0
+        let all = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions INDEXED BY sessions_subscriber") ?? 0
         return inWindow * 4 > all
     }
 

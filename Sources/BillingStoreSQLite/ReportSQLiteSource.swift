@@ -12,8 +12,9 @@ public final class ReportSQLiteSource: ReportSource {
     /// Below this many sessions in a period, session lists always walk the `started_at` index.
     let sequentialScanMinimum: Int
 
-    /// The migration this source needs (its covering indexes and the auth counters).
-    static let requiredMigration = "v2-reports"
+    /// The migration this source needs: v2 added its covering indexes and the auth counters,
+    /// v5 the longest-session bound and the day-keyed usage table.
+    static let requiredMigration = "v5-accounting-writes-in-place"
 
     /// Opens `<directory>/uplink.sqlite` read-only. Fails with `ReportError.storage` when the
     /// file is missing or its schema is older than the reports need (run `uplink migrate`).

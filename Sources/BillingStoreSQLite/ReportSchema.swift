@@ -3,8 +3,9 @@
 /// - `sessions_report`: covering index for the period scans (online intervals, per-NAS totals)
 ///   so that a month of a million sessions is read from the index alone;
 /// - `sessions_length`: finds the longest session quickly, which bounds how far before a
-///   period a session that is still running into it can have started;
-/// - `usage_days_report`: covering index for a range of days;
+///   period a session that is still running into it can have started (v5 keeps that figure in
+///   `session_time_bound` instead);
+/// - `usage_days_report`: covering index for a range of days (v5 keys the table by day instead);
 /// - `auth_outcomes`: Access-Request outcomes per NAS, local day, outcome and reason, added to
 ///   in batches by the RADIUS server (`SQLiteBillingStore.recordAuthOutcomes`).
 enum ReportSchema {

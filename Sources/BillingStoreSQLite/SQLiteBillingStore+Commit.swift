@@ -191,36 +191,43 @@ extension SQLiteBillingStore {
                                  event.subscriberID.rawValue, event.ispID.rawValue, event.username,
                                  event.trigger.rawValue, event.action.rawValue])
         }
-        if !changes.sessions.isEmpty {
-            // Who, where and when a session started are fixed by its first record (the engine
-            // never changes them), so an update sets only what accounting moves. SQLite rewrites
-            // the entries of every index over a column named in SET, changed or not: leaving out
-            // subscriber_id and started_at spares two indexes on every Interim-Update and Stop.
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO sessions (nas_id, session_id, unique_id, isp_id, subscriber_id, username, started_at,
-                    updated_at, stopped_at, upload_bytes, download_bytes, input_packets, output_packets, session_time,
-                    framed_ip, framed_ipv6_prefix, calling_station_id, nas_port, nas_port_id, terminate_cause, close_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(nas_id, session_id) DO UPDATE SET updated_at = excluded.updated_at,
-                    stopped_at = excluded.stopped_at,
-                    upload_bytes = excluded.upload_bytes, download_bytes = excluded.download_bytes,
-                    input_packets = excluded.input_packets, output_packets = excluded.output_packets,
-                    session_time = excluded.session_time, framed_ip = excluded.framed_ip,
-                    framed_ipv6_prefix = excluded.framed_ipv6_prefix, terminate_cause = excluded.terminate_cause,
-                    close_reason = excluded.close_reason
-                """)
-            let upsert = BoundStatement(statement, in: db)
-            for s in changes.sessions {
-                try upsert.execute { row in
-                    row.bind(s.nasID.rawValue)
-                    row.bind(s.sessionID)
-                    row.bind(s.uniqueID)
-                    row.bind(s.ispID.rawValue)
-                    row.bind(s.subscriberID?.rawValue)
-                    row.bind(s.username)
-                    row.bind(s.startedAt.timeIntervalSinceReferenceDate)
+        try writeSessions(changes.sessions, db)
+        try writeUsage(changes.usage, db)
+    }
+
+    /// Writes accounting sessions. A session that is and stays open (every Interim-Update) is
+    /// changed in place: only its counters and times, so SQLite leaves alone the indexes over
+    /// the columns that do not change (`sessions_open` over `stopped_at`, `sessions_subscriber`).
+    /// Anything else, or an open session that is not stored open, takes the full upsert. Who,
+    /// where and when a session started are fixed by its first record (the engine never changes
+    /// them), so the upsert's update does not name them either. The longest session time goes
+    /// into `session_time_bound` for the reports.
+    private static func writeSessions(_ sessions: [AccountingSession], _ db: Database) throws {
+        guard !sessions.isEmpty else { return }
+        let running = BoundStatement(try db.cachedStatement(sql: """
+            UPDATE sessions SET updated_at = ?, upload_bytes = ?, download_bytes = ?, input_packets = ?,
+                output_packets = ?, session_time = ?, framed_ip = ?, framed_ipv6_prefix = ?
+            WHERE nas_id = ? AND session_id = ? AND stopped_at IS NULL
+            """), in: db)
+        let upsert = BoundStatement(try db.cachedStatement(sql: """
+            INSERT INTO sessions (nas_id, session_id, unique_id, isp_id, subscriber_id, username, started_at,
+                updated_at, stopped_at, upload_bytes, download_bytes, input_packets, output_packets, session_time,
+                framed_ip, framed_ipv6_prefix, calling_station_id, nas_port, nas_port_id, terminate_cause, close_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(nas_id, session_id) DO UPDATE SET updated_at = excluded.updated_at,
+                stopped_at = excluded.stopped_at,
+                upload_bytes = excluded.upload_bytes, download_bytes = excluded.download_bytes,
+                input_packets = excluded.input_packets, output_packets = excluded.output_packets,
+                session_time = excluded.session_time, framed_ip = excluded.framed_ip,
+                framed_ipv6_prefix = excluded.framed_ipv6_prefix, terminate_cause = excluded.terminate_cause,
+                close_reason = excluded.close_reason
+            """), in: db)
+        var longest: Int64 = 0
+        for s in sessions {
+            longest = max(longest, s.sessionTime)
+            if s.stoppedAt == nil {
+                let changed = try running.execute { row in
                     row.bind(s.updatedAt.timeIntervalSinceReferenceDate)
-                    row.bind(s.stoppedAt?.timeIntervalSinceReferenceDate)
                     row.bind(s.uploadBytes)
                     row.bind(s.downloadBytes)
                     row.bind(s.inputPackets)
@@ -228,29 +235,63 @@ extension SQLiteBillingStore {
                     row.bind(s.sessionTime)
                     row.bind(s.framedIPAddress)
                     row.bind(s.framedIPv6Prefix)
-                    row.bind(s.callingStationID)
-                    row.bind(s.nasPort)
-                    row.bind(s.nasPortID)
-                    row.bind(s.terminateCause)
-                    row.bind(s.closeReason?.rawValue)
+                    row.bind(s.nasID.rawValue)
+                    row.bind(s.sessionID)
                 }
+                if changed > 0 { continue }
+            }
+            try upsert.execute { row in
+                row.bind(s.nasID.rawValue)
+                row.bind(s.sessionID)
+                row.bind(s.uniqueID)
+                row.bind(s.ispID.rawValue)
+                row.bind(s.subscriberID?.rawValue)
+                row.bind(s.username)
+                row.bind(s.startedAt.timeIntervalSinceReferenceDate)
+                row.bind(s.updatedAt.timeIntervalSinceReferenceDate)
+                row.bind(s.stoppedAt?.timeIntervalSinceReferenceDate)
+                row.bind(s.uploadBytes)
+                row.bind(s.downloadBytes)
+                row.bind(s.inputPackets)
+                row.bind(s.outputPackets)
+                row.bind(s.sessionTime)
+                row.bind(s.framedIPAddress)
+                row.bind(s.framedIPv6Prefix)
+                row.bind(s.callingStationID)
+                row.bind(s.nasPort)
+                row.bind(s.nasPortID)
+                row.bind(s.terminateCause)
+                row.bind(s.closeReason?.rawValue)
             }
         }
-        if !changes.usage.isEmpty {
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO usage_days (subscriber_id, day, upload_bytes, download_bytes) VALUES (?, ?, ?, ?)
-                ON CONFLICT(subscriber_id, day) DO UPDATE
-                    SET upload_bytes = MIN(upload_bytes + excluded.upload_bytes, 9223372036854775807),
-                        download_bytes = MIN(download_bytes + excluded.download_bytes, 9223372036854775807)
-                """)
-            let upsert = BoundStatement(statement, in: db)
-            for usage in changes.usage {
-                try upsert.execute { row in
-                    row.bind(usage.subscriberID.rawValue)
-                    row.bind(usage.day)
-                    row.bind(usage.uploadBytes)
-                    row.bind(usage.downloadBytes)
-                }
+        try db.execute(sql: "UPDATE session_time_bound SET longest = ? WHERE longest < ?", arguments: [longest, longest])
+    }
+
+    /// Adds usage increments to their days: in place when the day's row exists (the usual case),
+    /// inserted otherwise.
+    private static func writeUsage(_ usage: [UsageDay], _ db: Database) throws {
+        guard !usage.isEmpty else { return }
+        let add = BoundStatement(try db.cachedStatement(sql: """
+            UPDATE usage_days SET upload_bytes = MIN(upload_bytes + ?, 9223372036854775807),
+                download_bytes = MIN(download_bytes + ?, 9223372036854775807)
+            WHERE day = ? AND subscriber_id = ?
+            """), in: db)
+        let insert = BoundStatement(try db.cachedStatement(sql: """
+            INSERT INTO usage_days (day, subscriber_id, upload_bytes, download_bytes) VALUES (?, ?, ?, ?)
+            """), in: db)
+        for day in usage {
+            let changed = try add.execute { row in
+                row.bind(day.uploadBytes)
+                row.bind(day.downloadBytes)
+                row.bind(day.day)
+                row.bind(day.subscriberID.rawValue)
+            }
+            if changed > 0 { continue }
+            try insert.execute { row in
+                row.bind(day.day)
+                row.bind(day.subscriberID.rawValue)
+                row.bind(day.uploadBytes)
+                row.bind(day.downloadBytes)
             }
         }
     }

@@ -140,14 +140,15 @@ extension SQLiteBillingStore {
 
     /// A filter holding every key of the sessions table, sized for twice as many (at least
     /// `minimumCapacity` and `sessionFilterMinimumCapacity`). SQLite reads the keys from the
-    /// narrowest index that covers them (`sessions_length`), not from the wide table rows.
+    /// narrowest index that covers them (`sessions_subscriber`), not from the wide table rows.
     private func buildSessionFilter(minimumCapacity: Int) throws -> SessionKeyFilter {
         try Self.mapErrors {
             try pool.read { db in
                 let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions") ?? 0
                 var filter = SessionKeyFilter(
                     capacity: max(2 * count, minimumCapacity, sessionFilterMinimumCapacity))
-                let keys = try Row.fetchCursor(db, sql: "SELECT nas_id, session_id FROM sessions")
+                let keys = try Row.fetchCursor(
+                    db, sql: "SELECT nas_id, session_id FROM sessions INDEXED BY sessions_subscriber")
                 while let row = try keys.next() {
                     filter.insert(SessionKey(nasID: NASID(row[0]), sessionID: row[1]))
                 }

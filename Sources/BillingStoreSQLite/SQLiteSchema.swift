@@ -5,7 +5,7 @@
 enum SQLiteSchema {
     static let migrations: [(identifier: String, sql: String)] = [
         ("v1-initial", v1), ("v2-reports", ReportSchema.v2), ("v3-api-state", apiState),
-        ("v4-fewer-accounting-indexes", v4),
+        ("v4-fewer-accounting-indexes", v4), ("v5-accounting-writes-in-place", v5),
     ]
 
     /// Drops two indexes that the report indexes of v2 made redundant: `sessions_report` starts
@@ -14,6 +14,35 @@ enum SQLiteSchema {
     static let v4 = """
         DROP INDEX sessions_started;
         DROP INDEX usage_days_day;
+        """
+
+    /// Lets an Interim-Update change its session and usage day in place, without moving index
+    /// entries (an index over a counter is rewritten whenever the counter grows, at a place
+    /// far from where it was, on every accounting record):
+    /// - `sessions_length(session_time)` only told the reports how long the longest session
+    ///   ran. `session_time_bound` keeps that figure instead, raised by each commit.
+    /// - `usage_days` is keyed by day, then subscriber, so the table itself is what a range of
+    ///   days reads (it replaces the covering `usage_days_report`), and one subscriber's days
+    ///   are found through `usage_days_subscriber`, whose columns never change.
+    static let v5 = """
+        CREATE TABLE session_time_bound (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            longest INTEGER NOT NULL
+        );
+        INSERT INTO session_time_bound (id, longest) SELECT 1, COALESCE(MAX(session_time), 0) FROM sessions;
+        DROP INDEX sessions_length;
+        CREATE TABLE usage_days_by_day (
+            day TEXT NOT NULL,
+            subscriber_id INTEGER NOT NULL,
+            upload_bytes INTEGER NOT NULL,
+            download_bytes INTEGER NOT NULL,
+            PRIMARY KEY (day, subscriber_id)
+        ) WITHOUT ROWID;
+        INSERT INTO usage_days_by_day (day, subscriber_id, upload_bytes, download_bytes)
+            SELECT day, subscriber_id, upload_bytes, download_bytes FROM usage_days ORDER BY day, subscriber_id;
+        DROP TABLE usage_days;
+        ALTER TABLE usage_days_by_day RENAME TO usage_days;
+        CREATE INDEX usage_days_subscriber ON usage_days(subscriber_id, day);
         """
 
     static let v1 = """

@@ -16,9 +16,11 @@ import Testing
     @Test func migratesFromEmptyAndIsIdempotent() throws {
         let directory = try TemporaryDirectory()
         let store = try SQLiteBillingStore(directory: directory.path)
-        #expect(try store.appliedMigrations() == ["v1-initial", "v2-reports", "v3-api-state", "v4-fewer-accounting-indexes"])
+        #expect(try store.appliedMigrations() == ["v1-initial", "v2-reports", "v3-api-state", "v4-fewer-accounting-indexes",
+                                                 "v5-accounting-writes-in-place"])
         try store.migrate()
-        #expect(try store.appliedMigrations() == ["v1-initial", "v2-reports", "v3-api-state", "v4-fewer-accounting-indexes"])
+        #expect(try store.appliedMigrations() == ["v1-initial", "v2-reports", "v3-api-state", "v4-fewer-accounting-indexes",
+                                                 "v5-accounting-writes-in-place"])
         #expect(FileManager.default.fileExists(atPath: "\(directory.path)/uplink.sqlite"))
         let snapshot = try store.loadSnapshot()
         #expect(snapshot.accounts.isEmpty && snapshot.maxID == 0)
@@ -72,6 +74,100 @@ import Testing
                                                   isp: try #require(demoAdmin.ispID), by: demoAdmin.id)
         #expect(!before.contains { $0.id == fresh.id })
         #expect(try reopened.store.auditRecords(AuditQuery(entityKind: "subscriber", limit: 1)).first?.entityID == fresh.id.rawValue)
+    }
+
+    /// The session row as stored (an engine reopened on the same file would see the same).
+    private func storedSession(_ store: SQLiteBillingStore, _ id: String) throws -> Row? {
+        try store.pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT stopped_at, close_reason, upload_bytes, session_time FROM sessions WHERE session_id = ?
+                """, arguments: [id])
+        }
+    }
+
+    @Test func interimUpdatesChangeOpenSessionsInPlaceAndReopenClosedOnes() throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteBillingStore(directory: directory.path)
+        let clock = ManualClock(Self.start)
+        let engine = try engine(store, clock)
+        let demo = try DemoDataSet.build(into: engine)
+        let nas = demo.nasIDs[0]
+        func record(_ status: AccountingStatus, _ octets: UInt64, after seconds: Int) -> AccountingRecord {
+            AccountingRecord(nasID: nas, status: status, sessionID: "s1", username: "std1", inputOctets: octets,
+                             sessionTime: UInt32(seconds), eventTime: Self.start.addingTimeInterval(TimeInterval(seconds)))
+        }
+        try engine.applyAccounting([record(.start, 0, after: 0)])
+        try engine.applyAccounting([record(.interimUpdate, 5_000_000_000, after: 300)])
+        var row = try #require(try storedSession(store, "s1"))
+        #expect(row[0] as Double? == nil && row[2] as Int64 == 5_000_000_000 && row[3] as Int64 == 300)
+        // The reaper closes the silent session; a later Interim-Update proves it alive and must
+        // reopen the stored row too (the in-place update only matches open rows).
+        clock.advance(by: 7200)
+        #expect(try engine.reapStaleSessions(multiple: 3, defaultInterval: 300) == 1)
+        row = try #require(try storedSession(store, "s1"))
+        #expect(row[0] as Double? != nil && row[1] as String? == "reaped")
+        try engine.applyAccounting([record(.interimUpdate, 6_000_000_000, after: 7500)])
+        row = try #require(try storedSession(store, "s1"))
+        #expect(row[0] as Double? == nil && row[1] as String? == nil && row[2] as Int64 == 6_000_000_000)
+        try engine.applyAccounting([record(.stop, 6_500_000_000, after: 7800)])
+        row = try #require(try storedSession(store, "s1"))
+        #expect(row[1] as String? == "stop" && row[2] as Int64 == 6_500_000_000 && row[3] as Int64 == 7800)
+        let usage = try store.usage(UsageQuery(subscriberIDs: [try #require(demo.subscribers["std1"])]))
+        #expect(usage.reduce(0) { $0 + $1.uploadBytes } == 6_500_000_000)
+    }
+
+    @Test func theLongestSessionBoundOnlyGrows() throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteBillingStore(directory: directory.path)
+        let engine = try engine(store, ManualClock(Self.start))
+        let demo = try DemoDataSet.build(into: engine)
+        func bound() throws -> Int64? {
+            try store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT longest FROM session_time_bound") }
+        }
+        #expect(try bound() == 0)
+        for (id, seconds) in [("a", 900), ("b", 86_400), ("c", 60)] {
+            try engine.applyAccounting([AccountingRecord(nasID: demo.nasIDs[0], status: .stop, sessionID: id,
+                                                         username: "basic1", sessionTime: UInt32(seconds),
+                                                         eventTime: Self.start)])
+        }
+        #expect(try bound() == 86_400)
+    }
+
+    @Test func version5KeepsUsageAndTheLongestSessionOfAnOlderDatabase() throws {
+        let directory = try TemporaryDirectory()
+        let path = "\(directory.path)/\(SQLiteBillingStore.fileName)"
+        do {
+            let queue = try DatabaseQueue(path: path)
+            var migrator = DatabaseMigrator()
+            for migration in SQLiteSchema.migrations.prefix(4) {
+                migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+            }
+            try migrator.migrate(queue)
+            try queue.write { db in
+                for (id, seconds) in [("x", 120), ("y", 9000)] {
+                    try db.execute(sql: """
+                        INSERT INTO sessions (nas_id, session_id, unique_id, isp_id, username, started_at, updated_at,
+                            upload_bytes, download_bytes, input_packets, output_packets, session_time)
+                        VALUES (1, ?, ?, 1, 'u', 0, 0, 0, 0, 0, 0, ?)
+                        """, arguments: [id, id, seconds])
+                }
+                for (subscriber, day, up) in [(7, "2026-01-02", 10), (3, "2026-01-02", 20), (7, "2026-01-01", 30)] {
+                    try db.execute(sql: "INSERT INTO usage_days VALUES (?, ?, ?, 1)", arguments: [subscriber, day, up])
+                }
+            }
+            try queue.close()
+        }
+        let store = try SQLiteBillingStore(directory: directory.path)
+        let (longest, indexes) = try store.pool.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT longest FROM session_time_bound"),
+             try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
+        }
+        #expect(longest == 9000)
+        #expect(indexes.contains("usage_days_subscriber"))
+        #expect(!indexes.contains("sessions_length") && !indexes.contains("usage_days_report"))
+        let usage = try store.usage(UsageQuery())
+        #expect(usage.map { "\($0.day) \($0.subscriberID.rawValue) \($0.uploadBytes)" }
+            == ["2026-01-01 7 30", "2026-01-02 3 20", "2026-01-02 7 10"])
     }
 
     @Test func ledgerConstraintsHoldInTheDatabase() throws {
