@@ -8,15 +8,18 @@ extension SQLiteBillingStore {
     public func commit(_ changes: ChangeSet) throws -> CommitResult {
         // The keys go into the filter first and under its lock, so no lookup can run between
         // this write and the filter knowing its keys (a key of a failed write only costs a lookup).
+        // A key new to the filter is a session the table cannot hold yet: it is inserted
+        // without first trying to update it in place.
         try sessionFilter.withLock { filter throws -> CommitResult in
-            for session in changes.sessions {
-                filter?.insert(SessionKey(nasID: session.nasID, sessionID: session.sessionID))
+            let unstored = changes.sessions.map { session in
+                filter?.insert(SessionKey(nasID: session.nasID, sessionID: session.sessionID)) ?? false
             }
-            return try write(changes)
+            return try write(changes, unstored: unstored)
         }
     }
 
-    private func write(_ changes: ChangeSet) throws -> CommitResult {
+    /// - Parameter unstored: per session of `changes`, true when the table cannot hold it yet.
+    private func write(_ changes: ChangeSet, unstored: [Bool]) throws -> CommitResult {
         try Self.mapErrors {
             try pool.write { db -> CommitResult in
                 if let key = changes.idempotencyKey {
@@ -30,6 +33,8 @@ extension SQLiteBillingStore {
                 try Self.writeSubscribers(changes, db)
                 try Self.writeLedger(changes, db)
                 try Self.writeActivity(changes, db)
+                try Self.writeSessions(changes.sessions, unstored: unstored, db)
+                try Self.writeUsage(changes.usage, db)
                 return .committed
             }
         }
@@ -191,18 +196,17 @@ extension SQLiteBillingStore {
                                  event.subscriberID.rawValue, event.ispID.rawValue, event.username,
                                  event.trigger.rawValue, event.action.rawValue])
         }
-        try writeSessions(changes.sessions, db)
-        try writeUsage(changes.usage, db)
     }
 
-    /// Writes accounting sessions. A session that is and stays open (every Interim-Update) is
-    /// changed in place: only its counters and times, so SQLite leaves alone the indexes over
-    /// the columns that do not change (`sessions_open` over `stopped_at`, `sessions_subscriber`).
-    /// Anything else, or an open session that is not stored open, takes the full upsert. Who,
+    /// Writes accounting sessions. A stored session that is and stays open (every
+    /// Interim-Update) is changed in place: only its counters and times, so SQLite leaves alone
+    /// the indexes over the columns that do not change (`sessions_open` over `stopped_at`,
+    /// `sessions_subscriber`). Anything else, or an open session that is not stored open,
+    /// takes the full upsert. Who,
     /// where and when a session started are fixed by its first record (the engine never changes
     /// them), so the upsert's update does not name them either. The longest session time goes
     /// into `session_time_bound` for the reports.
-    private static func writeSessions(_ sessions: [AccountingSession], _ db: Database) throws {
+    private static func writeSessions(_ sessions: [AccountingSession], unstored: [Bool], _ db: Database) throws {
         guard !sessions.isEmpty else { return }
         let running = BoundStatement(try db.cachedStatement(sql: """
             UPDATE sessions SET updated_at = ?, upload_bytes = ?, download_bytes = ?, input_packets = ?,
@@ -223,9 +227,9 @@ extension SQLiteBillingStore {
                 close_reason = excluded.close_reason
             """), in: db)
         var longest: Int64 = 0
-        for s in sessions {
+        for (s, unstored) in zip(sessions, unstored) {
             longest = max(longest, s.sessionTime)
-            if s.stoppedAt == nil {
+            if s.stoppedAt == nil, !unstored {
                 let changed = try running.execute { row in
                     row.bind(s.updatedAt.timeIntervalSinceReferenceDate)
                     row.bind(s.uploadBytes)

@@ -30,7 +30,10 @@ struct SessionKeyFilter: Sendable {
     /// True once more keys were inserted than the filter is sized for.
     var isOverCapacity: Bool { count > capacity }
 
-    mutating func insert(_ key: SessionKey) {
+    /// Adds `key`; returns true when it set a bit, which proves the key was not in the filter
+    /// before (so the sessions table cannot hold it either).
+    @discardableResult
+    mutating func insert(_ key: SessionKey) -> Bool {
         let (first, step) = Self.hashes(key)
         let bitCount = UInt64(words.count * 64)
         var setNewBit = false
@@ -43,6 +46,7 @@ struct SessionKeyFilter: Sendable {
             }
         }
         if setNewBit { count += 1 }
+        return setNewBit
     }
 
     /// False only when `key` was never inserted.
