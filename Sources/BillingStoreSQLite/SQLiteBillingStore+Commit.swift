@@ -202,10 +202,9 @@ extension SQLiteBillingStore {
     /// Interim-Update) is changed in place: only its counters and times, so SQLite leaves alone
     /// the indexes over the columns that do not change (`sessions_open` over `stopped_at`,
     /// `sessions_subscriber`). Anything else, or an open session that is not stored open,
-    /// takes the full upsert. Who,
-    /// where and when a session started are fixed by its first record (the engine never changes
-    /// them), so the upsert's update does not name them either. The longest session time goes
-    /// into `session_time_bound` for the reports.
+    /// takes the full upsert. Who, where and when a session started are fixed by its first
+    /// record (the engine never changes them), so the upsert's update does not name them either.
+    /// The longest session time goes into `session_time_bound` for the reports.
     private static func writeSessions(_ sessions: [AccountingSession], unstored: [Bool], _ db: Database) throws {
         guard !sessions.isEmpty else { return }
         let running = BoundStatement(try db.cachedStatement(sql: """
